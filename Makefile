@@ -1,0 +1,41 @@
+# The project's interface: `make serve`, `make build`, `make test` (see README).
+# Each target installs what it needs into .venv first, so a fresh clone needs nothing else.
+
+VENV    := .venv
+PYTHON  := $(VENV)/bin/python
+MKDOCS  := $(VENV)/bin/mkdocs
+HOST    ?= 127.0.0.1:8000
+
+# Material 9.8 prints an end-of-life banner on every run; it is noise for this project.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint browser clean
+
+serve: $(VENV)/.installed
+	$(MKDOCS) serve --strict --livereload -a $(HOST)
+
+build: $(VENV)/.installed
+	$(MKDOCS) build --strict --clean
+
+test: $(VENV)/.installed-dev browser
+	$(VENV)/bin/ruff check .
+	$(PYTHON) -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+
+# Headless Chromium for the browser tests (Debian's package; Playwright cannot download browsers here).
+browser:
+	@scripts/ensure-chromium.sh
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf site .cache .pytest_cache

@@ -1,0 +1,17 @@
+"""A reader searches the site, follows a result, and the page loads cleanly and privately."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+
+def test_search_finds_and_opens_a_topic(page: Page, base_url: str, watch) -> None:
+    page.goto(base_url)
+    page.keyboard.press("/")  # Material's search shortcut
+    page.get_by_role("searchbox").fill("Butterfield")
+    result = page.locator(".md-search-result__link").first
+    expect(result).to_be_visible()
+    result.click()
+    expect(page).to_have_url(f"{base_url}topics/security-dilemma/#predicament")
+    expect(page.locator("h1")).to_have_text("The security dilemma")
+    watch.assert_clean()

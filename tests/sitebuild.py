@@ -1,0 +1,41 @@
+"""Building the site, or a copy of its sources, from tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# What a build needs; everything else (.venv, site/, .git, tests) stays out of copies.
+PROJECT_FILES = ("mkdocs.yml", "bibliography.bib", "docs", "overrides", "topicgraph", "csl")
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+
+def run_build(project: Path, site: Path) -> BuildResult:
+    """Run `mkdocs build --strict` the way `make build` does, capturing everything it prints."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def copy_project(dest: Path) -> Path:
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / name)
+    return dest

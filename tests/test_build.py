@@ -1,0 +1,51 @@
+"""The real course builds strictly, and its topic pages carry the anatomy of DESIGN.md."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ANATOMY = ("core-idea", "how-to-learn", "explainer", "reflection", "quiz", "references")
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_build_is_strict_and_silent(build) -> None:
+    assert build.returncode == 0
+    assert "WARNING" not in build.output and "ERROR" not in build.output, build.output
+
+
+def test_security_dilemma_page_has_the_topic_anatomy(site: Path) -> None:
+    page = soup(site, "topics/security-dilemma")
+    for section in ANATOMY:
+        assert page.find(id=section), f"missing section #{section}"
+    assert page.find("h1").get_text(strip=True) == "The security dilemma"
+
+
+def test_security_dilemma_page_lists_its_references(site: Path) -> None:
+    page = soup(site, "topics/security-dilemma")
+    entries = page.select("div.footnote li[id^='fn:']")
+    assert len(entries) >= 4
+    assert "Idealist Internationalism and the Security Dilemma" in page.select_one("li#fn\\:herz1950").text
+
+
+def test_citations_are_author_date_with_locators(site: Path) -> None:
+    text = soup(site, "topics/security-dilemma").get_text()
+    assert re.search(r"\(Jervis 1978, 170–86\)", text)
+    assert "(Herz 1950" in text
+
+
+def test_page_ranges_use_en_dashes(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        body = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
+        if body is not None:
+            assert not re.search(r"\d--\d", body.get_text()), page
+
+
+def test_home_page_links_to_the_first_topic(site: Path) -> None:
+    links = [a["href"] for a in soup(site, "").select("article a[href]")]
+    assert "topics/security-dilemma/" in links

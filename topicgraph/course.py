@@ -1,0 +1,73 @@
+"""The whole pipeline in one call: load -> build graph -> validate -> compute metrics."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from .citations import Bibliography, CitationUse, check_citations, check_unused, citation_uses, load_bibliography
+from .errors import Problem, raise_if_any
+from .graph import build_graph, validate_graph, validate_navigation
+from .load import load_topics
+from .metrics import TopicMetrics, compute_metrics
+from .model import Topic
+
+
+@dataclass
+class Course:
+    topics: dict[str, Topic]
+    graph: nx.DiGraph
+    metrics: dict[str, TopicMetrics]
+    bibliography: Bibliography
+    citations: dict[str, list[CitationUse]]  # src_uri of every page -> its citations, in order
+
+    def topic_for(self, src_uri: str) -> Topic | None:
+        topic_id = src_uri.removeprefix("topics/").removesuffix(".md")
+        topic = self.topics.get(topic_id)
+        return topic if topic and topic.src_uri == src_uri else None
+
+    def cited_in(self) -> dict[str, list[str]]:
+        """Bibliography key -> src_uris of the pages citing it, in page order."""
+        pages: dict[str, list[str]] = {key: [] for key in self.bibliography.entries}
+        for src_uri, uses in self.citations.items():
+            for key in dict.fromkeys(use.key for use in uses):
+                pages.setdefault(key, []).append(src_uri)
+        return pages
+
+
+def load_course(
+    docs_dir: Path,
+    bib_path: Path,
+    pages: Mapping[str, str],
+    nav: Mapping[str, str] | None = None,
+    display_prefix: str = "docs",
+) -> Course:
+    """Load and validate everything, raising TopicGraphError listing every problem.
+
+    Arguments:
+        docs_dir: the MkDocs docs directory.
+        bib_path: the BibTeX file.
+        pages: src_uri -> Markdown source of every page (topics and others), to check citations.
+        nav: src_uri -> navigation section title; None skips the navigation check.
+        display_prefix: how docs_dir is named in messages.
+    """
+    topics, problems = load_topics(docs_dir, display_prefix)
+    bibliography, bib_problems = load_bibliography(bib_path, bib_path.name)
+    problems += bib_problems
+    citations = {src_uri: citation_uses(text) for src_uri, text in pages.items()}
+    if bibliography.entries:
+        for src_uri, uses in citations.items():
+            problems += check_citations(f"{display_prefix}/{src_uri}", uses, bibliography)
+        problems += check_unused(bibliography, {use.key for uses in citations.values() for use in uses})
+    graph = build_graph(topics)
+    problems += validate_graph(topics, graph)
+    if nav is not None:
+        problems += validate_navigation(topics, nav)
+    raise_if_any(problems)
+    return Course({t.id: t for t in topics}, graph, compute_metrics(graph), bibliography, citations)
+
+
+__all__ = ["Course", "Problem", "load_course"]
