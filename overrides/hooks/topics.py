@@ -16,8 +16,8 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root, for `topicgraph`
 
-from topicgraph.course import Course, load_course  # noqa: E402
-from topicgraph.errors import TopicGraphError  # noqa: E402
+from topicgraph.course import Course, load_course
+from topicgraph.errors import TopicGraphError
 
 _course: Course | None = None
 
