@@ -32,6 +32,7 @@ def run_build(project: Path, site: Path) -> BuildResult:
 
 
 def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():

@@ -8,7 +8,9 @@ from playwright.sync_api import Page, expect
 def test_search_finds_and_opens_a_topic(page: Page, base_url: str, watch) -> None:
     page.goto(base_url)
     page.keyboard.press("/")  # Material's search shortcut
-    page.get_by_role("searchbox").fill("Butterfield")
+    search = page.get_by_role("textbox", name="Search")
+    expect(search).to_be_focused()
+    search.fill("Butterfield")
     result = page.locator(".md-search-result__link").first
     expect(result).to_be_visible()
     result.click()
