@@ -25,7 +25,7 @@ def run_build(project: Path, site: Path) -> BuildResult:
     """Run `mkdocs build --strict` the way `make build` does, capturing everything it prints."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)

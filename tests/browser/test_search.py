@@ -10,7 +10,7 @@ def test_search_finds_and_opens_a_topic(page: Page, base_url: str, watch) -> Non
     page.keyboard.press("/")  # Material's search shortcut
     search = page.get_by_role("textbox", name="Search")
     expect(search).to_be_focused()
-    search.fill("Butterfield")
+    search.press_sequentially("Butterfield")  # Material searches on key events
     result = page.locator(".md-search-result__link").first
     expect(result).to_be_visible()
     result.click()
