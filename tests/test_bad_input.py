@@ -28,7 +28,7 @@ def test_unknown_citation_key(project_copy: Path) -> None:
     output = failing_build(project_copy)
     assert f"{TOPIC}:" in output
     assert "unknown citation key 'hertz1950'" in output
-    assert "did you mean 'herz1950'?" in output
+    assert "did you mean 'herz1950'" in output
 
 
 def test_link_to_a_missing_page(project_copy: Path) -> None:
