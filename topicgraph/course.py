@@ -11,6 +11,7 @@ import networkx as nx
 from .citations import Bibliography, CitationUse, check_citations, check_unused, citation_uses, load_bibliography
 from .errors import Problem, raise_if_any
 from .graph import build_graph, validate_graph, validate_navigation
+from .links import backlinks
 from .load import load_topics
 from .metrics import TopicMetrics, compute_metrics
 from .model import Topic
@@ -23,6 +24,7 @@ class Course:
     metrics: dict[str, TopicMetrics]
     bibliography: Bibliography
     citations: dict[str, list[CitationUse]]  # src_uri of every page -> its citations, in order
+    mentions: dict[str, list[str]]  # topic id -> ids of the other topics whose prose links to it
 
     def topic_for(self, src_uri: str) -> Topic | None:
         topic_id = src_uri.removeprefix("topics/").removesuffix(".md")
@@ -67,7 +69,10 @@ def load_course(
     if nav is not None:
         problems += validate_navigation(topics, nav)
     raise_if_any(problems)
-    return Course({t.id: t for t in topics}, graph, compute_metrics(graph), bibliography, citations)
+    by_uri = {t.src_uri: t.id for t in topics}
+    mentions = {by_uri[target]: [by_uri[s] for s in sources if s in by_uri]
+                for target, sources in backlinks(pages).items() if target in by_uri}
+    return Course({t.id: t for t in topics}, graph, compute_metrics(graph), bibliography, citations, mentions)
 
 
 __all__ = ["Course", "Problem", "load_course"]

@@ -1,28 +1,35 @@
 """MkDocs adapter for the topic-graph engine (`topicgraph/`).
 
-Validation happens once, in on_files, before any page is converted; the templates then read the
-computed course through the `topic` context variable. The engine itself has no MkDocs imports.
+Everything is validated once, in on_files, before any page is converted. Generated text is Markdown
+rendered from Jinja templates in overrides/partials/course/, so MkDocs validates its links like any
+other; only the SVG pictures carry URLs computed here. The engine itself has no MkDocs imports.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root, for `topicgraph`
 
+from topicgraph import layout
 from topicgraph.course import Course, load_course
 from topicgraph.errors import TopicGraphError
-
-_course: Course | None = None
+from topicgraph.export import graph_json
 
 # Python-Markdown's footnotes extension puts the footnotes (here: the reference list) at this marker.
 FOOTNOTES_MARKER = "///Footnotes Go Here///"
+GRAPH_JSON = "graph.json"
+
+_course: Course | None = None
 
 
 # Hooks ----------------------------------------------------------------------------------------------
@@ -42,6 +49,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     except TopicGraphError as exc:
         raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
+    for src_uri, markdown in _generated_pages(_course, config).items():
+        files.append(File.generated(config, src_uri, content=markdown))
+    export = graph_json(_course, lambda topic_id: f"{config.site_url or '/'}{_topic_url(topic_id)}")
+    files.append(File.generated(config, GRAPH_JSON, content=json.dumps(export, indent=1)))
     _prime_citation_cache(config, pages)
     return files
 
@@ -50,11 +61,83 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     topic = _course.topic_for(page.file.src_uri) if _course else None
     if topic is None:
         return markdown
-    page.meta["template"] = "topic.html"
-    return markdown + _closing_sections(topic, config)
+    context = _topic_context(_course, topic.id)
+    return (
+        _render(config, "partials/course/topic-head.html", context)
+        + "\n\n" + markdown
+        + "\n\n## Reflection {#reflection}\n\n" + _render(config, "partials/reflection.html", context)
+        + "\n\n## Quiz me {#quiz}\n\n" + _render(config, "partials/quiz.html", context)
+        + "\n\n" + _render(config, "partials/course/topic-connections.html", context)
+        + f"\n\n## References {{#references}}\n\n{FOOTNOTES_MARKER}\n"
+    )
 
 
 # Helpers --------------------------------------------------------------------------------------------
+
+
+def _topic_context(course: Course, topic_id: str) -> dict[str, Any]:
+    """What the topic templates read: the topic, its metrics and its neighbours' titles."""
+    metrics = course.metrics[topic_id]
+    titles = {i: t.title for i, t in course.topics.items()}
+    from_page = _topic_url(topic_id)
+    return {
+        "topic": course.topics[topic_id],
+        "metrics": metrics,
+        "titles": titles,
+        "descriptions": {i: t.description for i, t in course.topics.items()},
+        "mentions": course.mentions.get(topic_id, []),
+        "path_minutes": sum(course.topics[i].reading_minutes for i in metrics.reading_path),
+        "layout": layout.neighborhood(topic_id, course.metrics, titles),
+        "url_for": lambda other: get_relative_url(_topic_url(other), from_page),
+        "graph_url": get_relative_url("graph/", from_page),
+    }
+
+
+def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
+    """src_uri -> Markdown of the course map, the tags index and one reading path per topic."""
+    titles = {i: t.title for i, t in course.topics.items()}
+    layers: dict[int, list[str]] = {}
+    for topic_id in sorted(course.topics, key=lambda i: titles[i]):
+        layers.setdefault(course.metrics[topic_id].depth, []).append(topic_id)
+    tags: dict[str, list[str]] = {}
+    for topic_id in sorted(course.topics, key=lambda i: titles[i]):
+        for tag in course.topics[topic_id].tags:
+            tags.setdefault(tag, []).append(topic_id)
+    pages = {
+        "graph.md": _render(config, "partials/course/graph-page.html", {
+            "layout": layout.layered(course.graph, course.metrics, titles),
+            "titles": titles,
+            "parts": {i: t.part for i, t in course.topics.items()},
+            "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
+            "layers": sorted(layers.items()),
+            "url_for": lambda other: get_relative_url(_topic_url(other), "graph/"),
+            "json_url": GRAPH_JSON,
+        }),
+        "tags.md": _render(config, "partials/course/tags-page.html", {
+            "tags": sorted(tags.items()),
+            "titles": titles,
+            "descriptions": {i: t.description for i, t in course.topics.items()},
+        }),
+    }
+    for topic_id, metrics in course.metrics.items():
+        minutes = {i: course.topics[i].reading_minutes for i in metrics.reading_path}
+        pages[f"paths/{topic_id}.md"] = _render(config, "partials/course/path-page.html", {
+            "topic": course.topics[topic_id],
+            "path": metrics.reading_path,
+            "titles": titles,
+            "levels": {i: course.topics[i].level for i in metrics.reading_path},
+            "minutes": minutes,
+            "total_minutes": sum(minutes.values()),
+        })
+    return pages
+
+
+def _topic_url(topic_id: str) -> str:
+    return f"topics/{topic_id}/"
+
+
+def _render(config: MkDocsConfig, template: str, context: dict[str, Any]) -> str:
+    return config.theme.get_env().get_template(template).render(**context)
 
 
 def _nav_sections(nav: list, section: str = "") -> dict[str, str]:
@@ -67,18 +150,6 @@ def _nav_sections(nav: list, section: str = "") -> dict[str, str]:
         elif isinstance(value, str):
             found[value] = section
     return found
-
-
-def _closing_sections(topic, config: MkDocsConfig) -> str:
-    """Reflection, quiz and references as Markdown sections, so they get stable ids and TOC entries."""
-    env = config.theme.get_env()
-    reflection = env.get_template("partials/reflection.html").render(topic=topic)
-    quiz = env.get_template("partials/quiz.html").render(topic=topic)
-    return (
-        f"\n\n## Reflection {{#reflection}}\n\n{reflection}\n\n"
-        f"## Quiz me {{#quiz}}\n\n{quiz}\n\n"
-        f"## References {{#references}}\n\n{FOOTNOTES_MARKER}\n"
-    )
 
 
 def _prime_citation_cache(config: MkDocsConfig, pages: dict[str, str]) -> None:
