@@ -9,7 +9,7 @@ HOST    ?= 127.0.0.1:8000
 # Material 9.8 prints an end-of-life banner on every run; it is noise for this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint browser clean
+.PHONY: serve build test lint browser topic clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --strict --livereload -a $(HOST)
@@ -23,6 +23,10 @@ test: $(VENV)/.installed-dev browser
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
+
+# Scaffold a topic: make topic ID=arms-control TITLE="Arms control" PART="Mitigation" PREREQS="arms-races"
+topic: $(VENV)/.installed
+	$(PYTHON) scripts/new_topic.py "$(ID)" "$(TITLE)" --part "$(PART)" --prerequisites $(PREREQS)
 
 # Headless Chromium for the browser tests (Debian's package; Playwright cannot download browsers here).
 browser:

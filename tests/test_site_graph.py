@@ -1,0 +1,111 @@
+"""The generated parts of every topic page agree with site/graph.json, and graph.json with the sources."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+TOPIC_IDS = sorted(p.stem for p in (ROOT / "docs" / "topics").glob("*.md"))
+FIELDS = {"id", "title", "url", "level", "part", "tags", "depth", "unlocks", "prerequisites_total",
+          "reading_minutes"}
+
+
+@pytest.fixture(scope="module")
+def graph(site: Path) -> nx.DiGraph:
+    data = json.loads((site / "graph.json").read_text(encoding="utf-8"))
+    g = nx.DiGraph()
+    for node in data["nodes"]:
+        assert set(node) == FIELDS
+        g.add_node(node["id"], **node)
+    g.add_edges_from((e["from"], e["to"]) for e in data["edges"])
+    return g
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def section_links(soup: BeautifulSoup, heading_id: str) -> list[str]:
+    """Topic ids linked from the list right after a heading."""
+    heading = soup.find(id=heading_id)
+    listing = heading.find_next_sibling()
+    if listing.name != "ul":
+        return []
+    return [re.sub(r"^\.\./([^/]+)/$", r"\1", a["href"]) for a in listing.select("li > a")]
+
+
+def test_graph_json_covers_every_topic_and_is_acyclic(graph: nx.DiGraph) -> None:
+    assert sorted(graph.nodes) == TOPIC_IDS
+    assert nx.is_directed_acyclic_graph(graph)
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_topic_page_agrees_with_graph_json(site: Path, graph: nx.DiGraph, topic_id: str) -> None:
+    node, soup = graph.nodes[topic_id], page(site, f"topics/{topic_id}")
+    depth = nx.dag_longest_path_length(graph.subgraph(nx.ancestors(graph, topic_id) | {topic_id}))
+    assert node["depth"] == depth
+    assert node["prerequisites_total"] == len(nx.ancestors(graph, topic_id))
+    assert node["unlocks"] == len(nx.descendants(graph, topic_id))
+
+    card = soup.select_one(".sd-card__facts").get_text(" ", strip=True)
+    assert f"Depth {node['depth']} in the knowledge graph" in card
+    assert f"Unlocks {node['unlocks']} downstream topic" in card
+    assert node["level"].capitalize() in card
+    assert [a.get_text() for a in soup.select(".sd-card__tags a")] == node["tags"]
+
+    text = soup.find("article").get_text(" ", strip=True)
+    steps = node["depth"] + 1
+    assert f"Longest path: {steps} step{'s' if steps != 1 else ''} · {node['prerequisites_total']} total" in text
+    chain = [a["href"] for a in soup.select(".sd-chain a")]
+    assert len(chain) == node["depth"]
+
+    assert sorted(section_links(soup, "prerequisites")) == sorted(graph.predecessors(topic_id))
+    assert sorted(section_links(soup, "leads-to")) == sorted(graph.successors(topic_id))
+    assert soup.find(id="prerequisites").get_text().startswith(f"Prerequisites ({graph.in_degree(topic_id)})")
+    assert soup.find(id="leads-to").get_text().startswith(f"Leads to ({graph.out_degree(topic_id)})")
+
+
+@pytest.mark.parametrize("topic_id", TOPIC_IDS)
+def test_neighbourhood_picture_links_every_neighbour(site: Path, graph: nx.DiGraph, topic_id: str) -> None:
+    svg = page(site, f"topics/{topic_id}").select_one("svg.sd-neighborhood")
+    assert svg.find("title").get_text()  # accessible name
+    linked = {a["data-topic"] for a in svg.find_all("a")}
+    assert linked == {topic_id} | set(graph.predecessors(topic_id)) | set(graph.successors(topic_id))
+
+
+def test_mentioned_in_lists_the_topics_whose_prose_links_here(site: Path) -> None:
+    """Backlinks come from the links readers see in the rendered prose of other topics."""
+    rendered_links: dict[str, set[str]] = {}
+    for topic_id in TOPIC_IDS:
+        article = str(page(site, f"topics/{topic_id}").find("article"))
+        prose = BeautifulSoup(article[: article.index('id="reflection"')], "html.parser")
+        for card in prose.select(".sd-card"):
+            card.decompose()
+        rendered_links[topic_id] = {m.group(1) for a in prose.find_all("a")
+                                    if (m := re.match(r"^\.\./([^/#]+)/", a.get("href", "")))}
+    for topic_id in TOPIC_IDS:
+        expected = sorted(t for t, links in rendered_links.items() if topic_id in links and t != topic_id)
+        assert sorted(section_links(page(site, f"topics/{topic_id}"), "mentioned-in")) == expected, topic_id
+
+
+def test_reading_paths_list_every_prerequisite_before_the_topic(site: Path, graph: nx.DiGraph) -> None:
+    for topic_id in TOPIC_IDS:
+        items = page(site, f"paths/{topic_id}").select("article ol > li > a")
+        order = [re.sub(r"^\.\./\.\./topics/([^/]+)/$", r"\1", a["href"]) for a in items]
+        assert order[-1] == topic_id
+        assert set(order) == nx.ancestors(graph, topic_id) | {topic_id}
+        position = {t: i for i, t in enumerate(order)}
+        assert all(position[u] < position[v] for u, v in graph.subgraph(order).edges)
+
+
+def test_course_map_links_every_topic(site: Path) -> None:
+    soup = page(site, "graph")
+    assert {a["data-topic"] for a in soup.select("svg.sd-course a")} == set(TOPIC_IDS)
+    listed = {re.sub(r"^\.\./topics/([^/]+)/$", r"\1", a["href"]) for a in soup.select("#by-depth ~ ul > li > a:first-child")}
+    assert listed == set(TOPIC_IDS)

@@ -1,0 +1,116 @@
+"""Every contributor mistake the engine catches, each as one line naming the file and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from topicfactory import write_graph, write_topic
+
+from topicgraph.errors import Problem
+from topicgraph.graph import build_graph, validate_graph, validate_navigation
+from topicgraph.load import load_topics
+
+
+def problems_in(docs: Path, nav: dict[str, str] | None = None) -> list[Problem]:
+    topics, problems = load_topics(docs)
+    graph = build_graph(topics)
+    problems += validate_graph(topics, graph)
+    if nav is not None:
+        problems += validate_navigation(topics, nav)
+    return problems
+
+
+def only(problems: list[Problem]) -> str:
+    assert len(problems) == 1, problems
+    return str(problems[0])
+
+
+def test_unknown_prerequisite_suggests_the_closest_id(tmp_path) -> None:
+    write_graph(tmp_path, {"anarchy": [], "realism": ["anarchi"]})
+    line = only(problems_in(tmp_path))
+    assert line.startswith("docs/topics/realism.md:")
+    assert "unknown prerequisite 'anarchi'" in line and "did you mean 'anarchy'?" in line
+
+
+def test_self_prerequisite(tmp_path) -> None:
+    write_graph(tmp_path, {"loop": ["loop"]})
+    line = only(problems_in(tmp_path))
+    assert line.startswith("docs/topics/loop.md:") and "lists itself as a prerequisite" in line
+
+
+def test_cycle_is_printed_in_full(tmp_path) -> None:
+    write_graph(tmp_path, {"a": ["c"], "b": ["a"], "c": ["b"], "d": []})
+    line = only(problems_in(tmp_path))
+    assert "prerequisite cycle: a -> c -> b -> a" in line or "prerequisite cycle: a -> b -> c -> a" in line
+    assert line.startswith("docs/topics/a.md")
+
+
+def test_duplicate_id(tmp_path) -> None:
+    write_graph(tmp_path, {"arms-race": [], "armsrace": []})
+    assert "duplicate topic id" in only(problems_in(tmp_path))
+
+
+def test_nested_topic_file(tmp_path) -> None:
+    write_topic(tmp_path, "anarchy")
+    nested = tmp_path / "topics" / "old" / "anarchy.md"
+    nested.parent.mkdir()
+    nested.write_text((tmp_path / "topics" / "anarchy.md").read_text())
+    assert "must sit directly in docs/topics/" in only(problems_in(tmp_path))
+
+
+def test_missing_field_names_the_field_and_what_it_holds(tmp_path) -> None:
+    write_topic(tmp_path, "anarchy", level=None)
+    line = only(problems_in(tmp_path))
+    assert line.startswith("docs/topics/anarchy.md") and "missing field 'level'" in line
+
+
+def test_ill_typed_field(tmp_path) -> None:
+    write_topic(tmp_path, "anarchy", tags="anarchy")
+    line = only(problems_in(tmp_path))
+    assert "docs/topics/anarchy.md:" in line and "tags: expected array, got str" in line
+
+
+def test_unknown_level_lists_the_allowed_values(tmp_path) -> None:
+    write_topic(tmp_path, "anarchy", level="expert")
+    line = only(problems_in(tmp_path))
+    assert "level: 'expert' is not allowed" in line and "introductory, undergraduate, graduate" in line
+
+
+def test_misspelt_field_gets_a_suggestion(tmp_path) -> None:
+    write_topic(tmp_path, "anarchy", prerequisite=["x"])
+    assert "did you mean 'prerequisites'?" in only(problems_in(tmp_path))
+
+
+def test_quiz_needs_exactly_one_correct_option(tmp_path) -> None:
+    quiz = [{"question": "Which one?", "options": [{"text": "a", "explanation": "x"}, {"text": "b", "explanation": "y"}]}] * 3
+    write_topic(tmp_path, "anarchy", quiz=quiz)
+    problems = problems_in(tmp_path)
+    assert problems and all("exactly one option must have 'correct: true'" in str(p) for p in problems)
+
+
+def test_malformed_yaml_reports_the_line(tmp_path) -> None:
+    path = tmp_path / "topics" / "anarchy.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("---\ntitle: Anarchy\nlevel: [graduate\npart: Foundations\n---\nBody\n")
+    line = only(problems_in(tmp_path))
+    assert line.startswith("docs/topics/anarchy.md:") and "not valid YAML" in line
+
+
+def test_missing_front_matter(tmp_path) -> None:
+    path = tmp_path / "topics" / "anarchy.md"
+    path.parent.mkdir(parents=True)
+    path.write_text("# Anarchy\n\nNo front matter.\n")
+    assert "no front matter" in only(problems_in(tmp_path))
+
+
+def test_topic_missing_from_navigation(tmp_path) -> None:
+    write_graph(tmp_path, {"anarchy": [], "realism": ["anarchy"]})
+    line = only(problems_in(tmp_path, nav={"topics/anarchy.md": "Foundations"}))
+    assert line.startswith("docs/topics/realism.md") and "not in the navigation" in line
+    assert "add '- topics/realism.md' under 'Foundations'" in line
+
+
+def test_part_disagreeing_with_navigation(tmp_path) -> None:
+    write_graph(tmp_path, {"anarchy": []})
+    line = only(problems_in(tmp_path, nav={"topics/anarchy.md": "Cases"}))
+    assert "part is 'Foundations' but the navigation lists it under 'Cases'" in line
