@@ -107,5 +107,6 @@ def test_reading_paths_list_every_prerequisite_before_the_topic(site: Path, grap
 def test_course_map_links_every_topic(site: Path) -> None:
     soup = page(site, "graph")
     assert {a["data-topic"] for a in soup.select("svg.sd-course a")} == set(TOPIC_IDS)
-    listed = {re.sub(r"^\.\./topics/([^/]+)/$", r"\1", a["href"]) for a in soup.select("#by-depth ~ ul > li > a:first-child")}
+    links = soup.select("#by-depth ~ ul > li > a:first-child")
+    listed = {re.sub(r"^\.\./topics/([^/]+)/$", r"\1", a["href"]) for a in links}
     assert listed == set(TOPIC_IDS)

@@ -82,7 +82,8 @@ def test_misspelt_field_gets_a_suggestion(tmp_path) -> None:
 
 
 def test_quiz_needs_exactly_one_correct_option(tmp_path) -> None:
-    quiz = [{"question": "Which one?", "options": [{"text": "a", "explanation": "x"}, {"text": "b", "explanation": "y"}]}] * 3
+    options = [{"text": "a", "explanation": "x"}, {"text": "b", "explanation": "y"}]
+    quiz = [{"question": "Which one?", "options": options}] * 3
     write_topic(tmp_path, "anarchy", quiz=quiz)
     problems = problems_in(tmp_path)
     assert problems and all("exactly one option must have 'correct: true'" in str(p) for p in problems)
