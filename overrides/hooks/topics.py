@@ -8,6 +8,7 @@ other; only the SVG pictures carry URLs computed here. The engine itself has no 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from topicgraph.export import graph_json
 # Python-Markdown's footnotes extension puts the footnotes (here: the reference list) at this marker.
 FOOTNOTES_MARKER = "///Footnotes Go Here///"
 GRAPH_JSON = "graph.json"
+_NOCASE_SPAN = re.compile(r"\[([^\[\]]*)\]\{\.nocase\}")
 
 _course: Course | None = None
 
@@ -38,22 +40,25 @@ _course: Course | None = None
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _course
     root = Path(config.config_file_path).parent
+    bib_path = root / config.plugins["bibtex"].config.bib_file
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
     try:
         _course = load_course(
             docs_dir=Path(config.docs_dir),
-            bib_path=root / config.plugins["bibtex"].config.bib_file,
+            bib_path=bib_path,
             pages=pages,
             nav=_nav_sections(config.nav or []),
             display_prefix=Path(config.docs_dir).relative_to(root).as_posix(),
         )
     except TopicGraphError as exc:
         raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
-    for src_uri, markdown in _generated_pages(_course, config).items():
+    registry = _prime_citation_cache(config, bib_path, pages)
+    generated = _generated_pages(_course, config)
+    generated["works-cited.md"] = _works_cited_page(_course, config, registry, files)
+    for src_uri, markdown in generated.items():
         files.append(File.generated(config, src_uri, content=markdown))
     export = graph_json(_course, lambda topic_id: f"{config.site_url or '/'}{_topic_url(topic_id)}")
     files.append(File.generated(config, GRAPH_JSON, content=json.dumps(export, indent=1)))
-    _prime_citation_cache(config, pages)
     return files
 
 
@@ -62,13 +67,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if topic is None:
         return markdown
     context = _topic_context(_course, topic.id)
+    context |= _citation_of_page(topic, page, config)
     return (
         _render(config, "partials/course/topic-head.html", context)
         + "\n\n" + markdown
         + "\n\n## Reflection {#reflection}\n\n" + _render(config, "partials/reflection.html", context)
         + "\n\n## Quiz me {#quiz}\n\n" + _render(config, "partials/quiz.html", context)
         + "\n\n" + _render(config, "partials/course/topic-connections.html", context)
-        + f"\n\n## References {{#references}}\n\n{FOOTNOTES_MARKER}\n"
+        + f"\n\n## References {{#references}}\n\n{FOOTNOTES_MARKER}\n\n"
+        + _render(config, "partials/course/cite-this-page.html", context)
     )
 
 
@@ -132,6 +139,40 @@ def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
     return pages
 
 
+def _works_cited_page(course: Course, config: MkDocsConfig, registry, files: Files) -> str:
+    """Every bibliography entry, sorted by author then year, with the pages citing it."""
+    from mkdocs_bibtex.citation import Citation
+
+    cited_in = course.cited_in()
+    entries = []
+    for key, entry in course.bibliography.entries.items():
+        people = entry.persons.get("author") or entry.persons.get("editor") or []
+        surnames = [" ".join(p.last_names).strip("{}").lower() for p in people]
+        pages = [{"src_uri": src_uri, "title": _page_title(course, files, src_uri)} for src_uri in cited_in[key]]
+        entries.append({"key": key, "text": registry.reference_text(Citation(key=key)), "cited_in": pages,
+                        "sort": (surnames, entry.fields.get("year", ""), entry.fields.get("title", ""))})
+    entries.sort(key=lambda e: e["sort"])
+    return _render(config, "partials/course/works-cited-page.html", {"entries": entries})
+
+
+def _citation_of_page(topic, page: Page, config: MkDocsConfig) -> dict[str, str]:
+    """What "Cite this page" needs: the date the page last changed (from git) and its URL."""
+    updated = page.meta.get("git_revision_date_localized_raw_iso_date", "")
+    return {
+        "updated": updated,
+        "year": updated[:4],
+        "url": f"{config.site_url}{_topic_url(topic.id)}",
+        "authors": config.site_author,
+        "course_title": config.site_name,
+        "key": f"sdcourse-{topic.id}",
+    }
+
+
+def _page_title(course: Course, files: Files, src_uri: str) -> str:
+    topic = course.topic_for(src_uri)
+    return topic.title if topic else src_uri.removesuffix(".md").replace("-", " ").capitalize()
+
+
 def _topic_url(topic_id: str) -> str:
     return f"topics/{topic_id}/"
 
@@ -152,10 +193,20 @@ def _nav_sections(nav: list, section: str = "") -> dict[str, str]:
     return found
 
 
-def _prime_citation_cache(config: MkDocsConfig, pages: dict[str, str]) -> None:
-    """Format every citation of the site in one pandoc run instead of one run per page."""
+def _prime_citation_cache(config: MkDocsConfig, bib_path: Path, pages: dict[str, str]):
+    """Format every citation of the site in one pandoc run instead of one run per page.
+
+    Returns:
+        mkdocs-bibtex's registry, whose cache now holds every formatted reference.
+    """
     from mkdocs_bibtex.citation import CitationBlock
 
     registry = config.plugins["bibtex"].registry
+    # pandoc reads the .bib as written: pybtex's re-serialization escapes the '_' in DOIs.
+    registry.__dict__["bib_data_bibtex"] = bib_path.read_text(encoding="utf-8")
     blocks = [block for text in pages.values() for block in CitationBlock.from_markdown(text)]
     registry.validate_citation_blocks(blocks)
+    # pandoc writes case-protected title words ({China's}) as bracketed spans Python-Markdown lacks.
+    for key, text in registry._reference_cache.items():
+        registry._reference_cache[key] = _NOCASE_SPAN.sub(r"\1", text)
+    return registry
