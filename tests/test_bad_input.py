@@ -24,7 +24,7 @@ def failing_build(project: Path) -> str:
 
 
 def test_unknown_citation_key(project_copy: Path) -> None:
-    break_file(project_copy, TOPIC, "[@herz1950]", "[@hertz1950]")
+    break_file(project_copy, TOPIC, "@herz1950", "@hertz1950")
     output = failing_build(project_copy)
     assert f"{TOPIC}:" in output
     assert "unknown citation key 'hertz1950'" in output
