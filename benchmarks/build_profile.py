@@ -2,7 +2,7 @@
 
 Usage: NO_MKDOCS_2_WARNING=1 .venv/bin/python benchmarks/build_profile.py [--runs 3]
 
-Builds the site in-process under cProfile and sums the cumulative time of the functions that make
+Builds the site in a fresh process per run, under cProfile, and sums the cumulative time of the functions that make
 up each step. "Without citations" is the build time minus the citation step (mkdocs-bibtex's events
 plus the hook's one-off pandoc run and bibliography checks).
 """
@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
 import logging
 import pstats
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -65,8 +67,16 @@ def profile_build() -> tuple[float, dict[str, float]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a single run, as JSON
+    args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
-    runs = [profile_build() for _ in range(parser.parse_args().runs)]
+    if args.one:
+        print(json.dumps(profile_build()))
+        return 0
+    runs = []
+    for _ in range(args.runs):
+        out = subprocess.run([sys.executable, __file__, "--one"], capture_output=True, text=True, check=True)
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     total = statistics.median(r[0] for r in runs)
     print(f"build (profiled, median of {len(runs)}): {total:.2f} s")
     for step in STEPS:

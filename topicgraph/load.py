@@ -28,6 +28,11 @@ def schema() -> dict[str, Any]:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(schema())
+
+
 def load_topics(docs_dir: Path, display_prefix: str = "docs") -> tuple[list[Topic], list[Problem]]:
     """Load every `<docs_dir>/topics/*.md`.
 
@@ -66,7 +71,7 @@ def load_topic(text: str, topic_id: str, file: str, src_uri: str) -> tuple[Topic
     except FrontMatterError as exc:
         return None, [Problem(file, exc.line, str(exc), "fix the YAML between the two '---' lines")]
     problems = [_describe(error, file, doc.key_lines)
-                for error in Draft202012Validator(schema()).iter_errors(doc.meta)]
+                for error in _validator().iter_errors(doc.meta)]
     if problems:
         return None, problems
     meta = doc.meta

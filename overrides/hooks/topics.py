@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -32,14 +33,16 @@ GRAPH_JSON = "graph.json"
 _NOCASE_SPAN = re.compile(r"\[([^\[\]]*)\]\{\.nocase\}")
 
 _course: Course | None = None
+_env: Environment | None = None  # one Jinja environment per build, so templates compile once
 
 
 # Hooks ----------------------------------------------------------------------------------------------
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _course
-    root = Path(config.config_file_path).parent
+    global _course, _env
+    _env = config.theme.get_env()
+    root = Path(config.config_file_path).resolve().parent
     bib_path = root / config.plugins["bibtex"].config.bib_file
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
     try:
@@ -48,7 +51,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             bib_path=bib_path,
             pages=pages,
             nav=_nav_sections(config.nav or []),
-            display_prefix=Path(config.docs_dir).relative_to(root).as_posix(),
+            display_prefix=Path(config.docs_dir).resolve().relative_to(root).as_posix(),
         )
     except TopicGraphError as exc:
         raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
@@ -178,7 +181,7 @@ def _topic_url(topic_id: str) -> str:
 
 
 def _render(config: MkDocsConfig, template: str, context: dict[str, Any]) -> str:
-    return config.theme.get_env().get_template(template).render(**context)
+    return (_env or config.theme.get_env()).get_template(template).render(**context)
 
 
 def _nav_sections(nav: list, section: str = "") -> dict[str, str]:
