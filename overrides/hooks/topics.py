@@ -8,6 +8,7 @@ other; only the SVG pictures carry URLs computed here. The engine itself has no 
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from pathlib import Path
@@ -92,6 +93,7 @@ def _topic_context(course: Course, topic_id: str) -> dict[str, Any]:
     from_page = _topic_url(topic_id)
     return {
         "topic": course.topics[topic_id],
+        "quiz": _shuffled_quiz(course.topics[topic_id]),
         "metrics": metrics,
         "titles": titles,
         "descriptions": {i: t.description for i, t in course.topics.items()},
@@ -101,6 +103,16 @@ def _topic_context(course: Course, topic_id: str) -> dict[str, Any]:
         "url_for": lambda other: get_relative_url(_topic_url(other), from_page),
         "graph_url": get_relative_url("graph/", from_page),
     }
+
+
+def _shuffled_quiz(topic) -> list:
+    """Options in an order that does not give the answer away, the same on every build."""
+    quiz = []
+    for number, question in enumerate(topic.quiz):
+        options = list(question.options)
+        random.Random(f"{topic.id}:{number}").shuffle(options)
+        quiz.append({"question": question.question, "options": options})
+    return quiz
 
 
 def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
