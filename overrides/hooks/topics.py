@@ -27,10 +27,13 @@ from topicgraph import layout
 from topicgraph.course import Course, load_course
 from topicgraph.errors import TopicGraphError
 from topicgraph.export import graph_json
+from topicgraph.model import PARTS
 
 # Python-Markdown's footnotes extension puts the footnotes (here: the reference list) at this marker.
 FOOTNOTES_MARKER = "///Footnotes Go Here///"
 GRAPH_JSON = "graph.json"
+# A page may show the reader's progress over the whole course by including this marker.
+PROGRESS_MARKER = "<!-- course:progress -->"
 _NOCASE_SPAN = re.compile(r"\[([^\[\]]*)\]\{\.nocase\}")
 
 _course: Course | None = None
@@ -67,6 +70,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _course and PROGRESS_MARKER in markdown:
+        progress = _render(config, "partials/course/progress.html", {"ids": sorted(_course.topics)})
+        markdown = markdown.replace(PROGRESS_MARKER, progress)
     topic = _course.topic_for(page.file.src_uri) if _course else None
     if topic is None:
         return markdown
@@ -141,16 +147,31 @@ def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
             "descriptions": {i: t.description for i, t in course.topics.items()},
         }),
     }
+    urls = {i: f"{config.site_url}{_topic_url(i)}" for i in course.topics}
+    minutes = {i: t.reading_minutes for i, t in course.topics.items()}
     for topic_id, metrics in course.metrics.items():
-        minutes = {i: course.topics[i].reading_minutes for i in metrics.reading_path}
+        path = metrics.reading_path
         pages[f"paths/{topic_id}.md"] = _render(config, "partials/course/path-page.html", {
             "topic": course.topics[topic_id],
-            "path": metrics.reading_path,
+            "path": path,
             "titles": titles,
-            "levels": {i: course.topics[i].level for i in metrics.reading_path},
+            "levels": {i: course.topics[i].level for i in path},
             "minutes": minutes,
-            "total_minutes": sum(minutes.values()),
+            "total_minutes": sum(minutes[i] for i in path),
+            "copy_text": "\n".join(f"{n}. [{titles[i]}]({urls[i]}) ({minutes[i]} min)"
+                                   for n, i in enumerate(path, 1)),
         })
+    by_part = {part: sorted((i for i, t in course.topics.items() if t.part == part),
+                            key=lambda i: (course.metrics[i].depth, titles[i])) for part in PARTS}
+    pages["syllabus.md"] = _render(config, "partials/course/syllabus-page.html", {
+        "parts": [(part, ids) for part, ids in by_part.items() if ids],
+        "titles": titles,
+        "urls": urls,
+        "minutes": minutes,
+        "depths": {i: m.depth for i, m in course.metrics.items()},
+        "levels": {i: t.level for i, t in course.topics.items()},
+        "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
+    })
     return pages
 
 

@@ -1,0 +1,342 @@
+/*
+ * Course scripts: the reader's progress (kept in this browser's localStorage only, nothing leaves
+ * the machine), quizzes, the syllabus builder and "copy" buttons.
+ *
+ * Material swaps pages without reloading them (instant navigation), so every feature starts from
+ * document$.subscribe, which fires on the first load and after every swap. All of them enhance
+ * HTML that is already useful without JavaScript.
+ */
+(() => {
+  "use strict";
+
+  // Progress store ---------------------------------------------------------------------------------
+
+  const STORE_KEY = "sd-course-progress";
+  const STORE_VERSION = 1;
+
+  const emptyProgress = () => ({ version: STORE_VERSION, topics: {} });
+
+  /** A progress object is {version: 1, topics: {id: {done: boolean, note: string, updated?: string}}}. */
+  function isProgress(data) {
+    if (!data || data.version !== STORE_VERSION || typeof data.topics !== "object" || data.topics === null)
+      return false;
+    return Object.entries(data.topics).every(([id, entry]) =>
+      /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && entry && typeof entry === "object" &&
+      typeof entry.done === "boolean" && typeof entry.note === "string");
+  }
+
+  function loadProgress() {
+    try {
+      const data = JSON.parse(localStorage.getItem(STORE_KEY));
+      return isProgress(data) ? data : emptyProgress();
+    } catch {
+      return emptyProgress();  // storage disabled or corrupt: start afresh, never break the page
+    }
+  }
+
+  function saveProgress(data) {
+    try {
+      localStorage.setItem(STORE_KEY, JSON.stringify(data));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function updateTopic(id, change) {
+    const data = loadProgress();
+    const entry = data.topics[id] || { done: false, note: "" };
+    data.topics[id] = { ...entry, ...change, updated: new Date().toISOString() };
+    return saveProgress(data);
+  }
+
+  const doneTopics = () =>
+    new Set(Object.entries(loadProgress().topics).filter(([, t]) => t.done).map(([id]) => id));
+
+  /** The topic id a link points to, for /topics/<id>/ and the offline build's topics/<id>.html. */
+  function topicOf(href) {
+    const match = /\/topics\/([a-z0-9-]+)(?:\/(?:index\.html)?|\.html)(?:[?#]|$)/.exec(href || "");
+    return match ? match[1] : null;
+  }
+
+  // Marks on links, graph nodes and lists -----------------------------------------------------------
+
+  function hiddenText(text) {
+    const span = document.createElement("span");
+    span.className = "sd-visually-hidden sd-done-label";
+    span.textContent = text;
+    return span;
+  }
+
+  function showDone() {
+    const done = doneTopics();
+    for (const link of document.querySelectorAll(".md-nav__link[href], article li > a[href]")) {
+      if (link.hash) continue;  // a section of a page (the table of contents), not the topic itself
+      const id = topicOf(link.href);
+      if (!id) continue;
+      const isDone = done.has(id);
+      link.classList.toggle("sd-done", isDone);
+      const label = link.querySelector(".sd-done-label");
+      if (isDone && !label) link.append(hiddenText(" (thought through)"));
+      if (!isDone && label) label.remove();
+    }
+    for (const node of document.querySelectorAll("svg a[data-topic]")) {
+      const isDone = done.has(node.dataset.topic);
+      node.classList.toggle("sd-graph__node--done", isDone);
+      const title = node.textContent.trim();
+      if (isDone) node.setAttribute("aria-label", `${title} (thought through)`);
+      else node.removeAttribute("aria-label");
+    }
+    for (const box of document.querySelectorAll(".sd-progress")) renderProgress(box, done);
+  }
+
+  function renderProgress(box, done) {
+    const ids = box.dataset.topics.split(" ");
+    const count = ids.filter((id) => done.has(id)).length;
+    box.querySelector(".sd-progress__summary").textContent =
+      `You have thought through ${count} of ${ids.length} topics.`;
+    const bar = box.querySelector("progress");
+    bar.max = ids.length;
+    bar.value = count;
+    box.hidden = false;
+  }
+
+  // Reflection: mark as thought through, private note ----------------------------------------------
+
+  function setupReflection(block) {
+    const id = block.dataset.topic;
+    const controls = block.querySelector(".sd-reflection__controls");
+    const button = block.querySelector(".sd-reflection__mark");
+    const note = block.querySelector(".sd-reflection__note");
+    const status = block.querySelector(".sd-reflection__status");
+    const entry = loadProgress().topics[id] || { done: false, note: "" };
+
+    const render = (done) => {
+      button.setAttribute("aria-pressed", String(done));
+      button.textContent = done ? "Thought through ✓" : "Mark as thought through";
+      button.classList.toggle("md-button--primary", done);
+    };
+    render(entry.done);
+    note.value = entry.note;
+    controls.hidden = false;
+
+    button.addEventListener("click", () => {
+      const done = button.getAttribute("aria-pressed") !== "true";
+      const saved = updateTopic(id, { done });
+      render(done);
+      status.textContent = !saved ? "Your browser does not allow saving progress." :
+        done ? "Marked as thought through." : "Mark removed.";
+      showDone();
+    });
+    let timer;
+    note.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        status.textContent = updateTopic(id, { note: note.value }) ? "Note saved in this browser." :
+          "Your browser does not allow saving notes.";
+      }, 400);
+    });
+  }
+
+  // Export and import ------------------------------------------------------------------------------
+
+  function setupTransfer(box) {
+    const status = box.querySelector(".sd-transfer__status");
+    box.querySelector(".sd-transfer__export").addEventListener("click", () => {
+      const blob = new Blob([JSON.stringify(loadProgress(), null, 2)], { type: "application/json" });
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "security-dilemma-progress.json";
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+      status.textContent = "Progress exported as security-dilemma-progress.json.";
+    });
+    box.querySelector(".sd-transfer__import").addEventListener("change", async (event) => {
+      const [file] = event.target.files;
+      if (!file) return;
+      try {
+        const data = JSON.parse(await file.text());
+        if (!isProgress(data)) throw new Error("not a progress file");
+        saveProgress(data);
+        const count = Object.values(data.topics).filter((t) => t.done).length;
+        status.textContent = `Imported progress: ${count} topics thought through.`;
+        showDone();
+      } catch {
+        status.textContent = "That file is not a progress file exported from this course.";
+      }
+      event.target.value = "";
+    });
+    box.hidden = false;
+  }
+
+  // Quiz -------------------------------------------------------------------------------------------
+
+  function setupQuestion(fieldset) {
+    const actions = fieldset.querySelector(".sd-quiz__actions");
+    const check = fieldset.querySelector(".sd-quiz__check");
+    const retry = fieldset.querySelector(".sd-quiz__retry");
+    const feedback = fieldset.querySelector(".sd-quiz__feedback");
+    const answers = fieldset.querySelector(".sd-quiz__answers");
+    const radios = [...fieldset.querySelectorAll("input[type=radio]")];
+    actions.hidden = false;
+
+    check.addEventListener("click", () => {
+      const chosen = radios.find((radio) => radio.checked);
+      if (!chosen) {
+        feedback.textContent = "Choose an answer first.";
+        return;
+      }
+      const right = chosen.hasAttribute("data-correct");
+      feedback.textContent = right ? "Right. Every option is explained below." :
+        "Not quite. Every option is explained below; try again if you like.";
+      feedback.className = `sd-quiz__feedback ${right ? "sd-quiz__feedback--right" : "sd-quiz__feedback--wrong"}`;
+      for (const radio of radios) {
+        radio.disabled = true;
+        radio.closest("label").classList.toggle("sd-quiz__option--right", radio.hasAttribute("data-correct"));
+        radio.closest("label").classList.toggle("sd-quiz__option--wrong", radio === chosen && !right);
+      }
+      for (const item of answers.querySelectorAll("li"))
+        item.classList.toggle("sd-quiz__chosen", item.dataset.option === chosen.value);
+      answers.open = true;
+      check.hidden = true;
+      retry.hidden = false;
+      retry.focus();
+    });
+
+    retry.addEventListener("click", () => {
+      for (const radio of radios) {
+        radio.disabled = false;
+        radio.checked = false;
+        radio.closest("label").classList.remove("sd-quiz__option--right", "sd-quiz__option--wrong");
+      }
+      for (const item of answers.querySelectorAll("li")) item.classList.remove("sd-quiz__chosen");
+      answers.open = false;
+      feedback.textContent = "";
+      feedback.className = "sd-quiz__feedback";
+      retry.hidden = true;
+      check.hidden = false;
+      radios[0].focus();
+    });
+  }
+
+  // Copying lists ----------------------------------------------------------------------------------
+
+  async function copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      const area = document.createElement("textarea");  // older browsers, insecure contexts
+      area.value = text;
+      document.body.append(area);
+      area.select();
+      const ok = document.execCommand("copy");
+      area.remove();
+      return ok;
+    }
+  }
+
+  function setupCopyButton(button) {
+    const status = button.parentElement.querySelector(".sd-copy__status");
+    button.addEventListener("click", async () => {
+      const ok = await copyText(button.dataset.copy);
+      status.textContent = ok ? "Copied." : "Copying failed; select the list and copy it by hand.";
+    });
+    button.parentElement.hidden = false;
+  }
+
+  // Syllabus builder -------------------------------------------------------------------------------
+
+  function setupSyllabus(root) {
+    const boxes = [...root.querySelectorAll("input[type=checkbox][data-topic]")];
+    const byId = new Map(boxes.map((box) => [box.dataset.topic, box]));
+    const output = root.querySelector(".sd-syllabus__output");
+    const list = root.querySelector(".sd-syllabus__list");
+    const summary = root.querySelector(".sd-syllabus__summary");
+    const status = root.querySelector(".sd-syllabus__status");
+
+    const readingList = () => {
+      const needed = new Set();
+      const visit = (id) => {
+        if (needed.has(id) || !byId.has(id)) return;
+        needed.add(id);
+        for (const prerequisite of byId.get(id).dataset.prerequisites.split(" ").filter(Boolean)) visit(prerequisite);
+      };
+      for (const box of boxes) if (box.checked) visit(box.dataset.topic);
+      // Depth grows along every prerequisite edge, so ordering by depth is a reading order.
+      return [...needed].map((id) => byId.get(id).dataset).sort((a, b) =>
+        Number(a.depth) - Number(b.depth) || a.title.localeCompare(b.title));
+    };
+
+    const formats = {
+      markdown: (items) => items.map((t, i) => `${i + 1}. [${t.title}](${t.url}) (${t.minutes} min)`).join("\n"),
+      text: (items) => items.map((t, i) => `${i + 1}. ${t.title} (${t.minutes} min): ${t.url}`).join("\n"),
+      html: (items) => `<ol>\n${items.map((t) =>
+        `  <li><a href="${t.url}">${escapeHtml(t.title)}</a> (${t.minutes} min)</li>`).join("\n")}\n</ol>`,
+    };
+
+    const update = () => {
+      const items = readingList();
+      const targets = boxes.filter((box) => box.checked).map((box) => box.dataset.topic);
+      const url = new URL(location.href);
+      if (targets.length) url.searchParams.set("topics", targets.join(","));
+      else url.searchParams.delete("topics");
+      history.replaceState(history.state, "", url);
+      list.replaceChildren(...items.map((t) => {
+        const item = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = t.url;
+        link.textContent = t.title;
+        item.append(link, ` · ${t.level} · ${t.minutes} min`);
+        return item;
+      }));
+      const minutes = items.reduce((sum, t) => sum + Number(t.minutes), 0);
+      summary.textContent = items.length ?
+        `${items.length} topics · about ${minutes} minutes of reading, in this order:` :
+        "Choose one or more target topics above.";
+      output.dataset.count = String(items.length);
+      return items;
+    };
+
+    for (const box of boxes) box.addEventListener("change", update);
+    for (const button of root.querySelectorAll("[data-format]")) {
+      button.addEventListener("click", async () => {
+        const items = readingList();
+        if (!items.length) {
+          status.textContent = "Choose a target topic first.";
+          return;
+        }
+        const text = button.dataset.format === "link" ? location.href : formats[button.dataset.format](items);
+        status.textContent = await copyText(text) ? `Copied ${button.textContent.replace(/^Copy /, "")}.` :
+          "Copying failed.";
+      });
+    }
+    const wanted = new URLSearchParams(location.search).get("topics");
+    for (const id of (wanted || "").split(",")) if (byId.has(id)) byId.get(id).checked = true;
+    root.querySelector(".sd-syllabus__controls").hidden = false;
+    output.hidden = false;
+    update();
+  }
+
+  function escapeHtml(text) {
+    const span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
+  // Start on every page ----------------------------------------------------------------------------
+
+  function start() {
+    document.querySelectorAll(".sd-reflection[data-topic]").forEach(setupReflection);
+    document.querySelectorAll(".sd-transfer").forEach(setupTransfer);
+    document.querySelectorAll(".sd-quiz__question").forEach(setupQuestion);
+    document.querySelectorAll(".sd-copy__button").forEach(setupCopyButton);
+    document.querySelectorAll(".sd-syllabus").forEach(setupSyllabus);
+    showDone();
+  }
+
+  if (typeof document$ !== "undefined") document$.subscribe(start);
+  else document.addEventListener("DOMContentLoaded", start);
+})();

@@ -1,0 +1,138 @@
+"""What readers and instructors do in the browser: progress, quizzes, reading paths, syllabi."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+TOPIC = "stag-hunt"
+
+
+@pytest.fixture
+def context(context: BrowserContext, base_url: str) -> BrowserContext:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    return context
+
+
+def mark(page: Page, base_url: str, topic: str) -> None:
+    page.goto(f"{base_url}topics/{topic}/")
+    button = page.get_by_role("button", name="Mark as thought through")
+    button.click()
+    expect(page.get_by_role("button", name="Thought through ✓")).to_have_attribute("aria-pressed", "true")
+
+
+def test_mark_survives_reload_and_instant_navigation(page: Page, base_url: str, watch) -> None:
+    mark(page, base_url, TOPIC)
+    page.get_by_label("Private note (kept only in this browser)").fill("Assurance, not greed.")
+    page.wait_for_timeout(600)  # the note is saved after a short pause in typing
+    page.reload()
+    expect(page.get_by_role("button", name="Thought through ✓")).to_be_visible()
+    expect(page.locator(".md-nav--secondary .sd-done")).to_have_count(0)  # not the table of contents
+    expect(page.get_by_label("Private note (kept only in this browser)")).to_have_value("Assurance, not greed.")
+
+    # Instant navigation: Material swaps the page in place; the marks must still be drawn.
+    page.locator(f".md-nav__link[href$='/topics/{TOPIC}/']").first.wait_for()
+    page.locator(".md-nav__link[href$='/graph/']").first.click()
+    expect(page).to_have_url(f"{base_url}graph/")
+    expect(page.locator(f"svg.sd-course a[data-topic='{TOPIC}']")).to_have_class(re.compile("sd-graph__node--done"))
+    expect(page.locator(f".md-nav__link.sd-done[href$='/topics/{TOPIC}/']").first).to_be_attached()
+
+    page.goto(f"{base_url}paths/reassurance/")
+    expect(page.locator(f"article li > a.sd-done[href$='/topics/{TOPIC}/']")).to_contain_text("(thought through)")
+    page.goto(base_url)
+    expect(page.locator(".sd-progress__summary")).to_have_text(re.compile(r"You have thought through 1 of \d+ topics"))
+    watch.assert_clean()
+
+
+def test_export_and_import_progress(page: Page, base_url: str, watch, tmp_path) -> None:
+    mark(page, base_url, TOPIC)
+    page.goto(base_url)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress").click()
+    exported = json.loads(download.value.path().read_text())
+    assert exported["version"] == 1 and exported["topics"][TOPIC]["done"] is True
+
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    expect(page.locator(".sd-progress__summary")).to_have_text(re.compile(r"thought through 0 of"))
+    exported["topics"]["anarchy"] = {"done": True, "note": ""}
+    upload = tmp_path / "progress.json"
+    upload.write_text(json.dumps(exported))
+    page.locator(".sd-transfer__import").set_input_files(upload)
+    expect(page.locator(".sd-transfer__status")).to_have_text("Imported progress: 2 topics thought through.")
+    expect(page.locator(".sd-progress__summary")).to_have_text(re.compile(r"thought through 2 of"))
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"version": 1, "topics": {"x": {"done": "yes"}}}')
+    page.locator(".sd-transfer__import").set_input_files(bad)
+    expect(page.locator(".sd-transfer__status")).to_contain_text("not a progress file")
+    watch.assert_clean()
+
+
+def test_quiz_wrong_then_right(page: Page, base_url: str, watch) -> None:
+    page.goto(f"{base_url}topics/{TOPIC}/")
+    question = page.locator(".sd-quiz__question").first
+    wrong = question.locator("input[type=radio]:not([data-correct])").first
+    wrong.check()
+    question.get_by_role("button", name="Check").click()
+    expect(question.locator(".sd-quiz__feedback")).to_contain_text("Not quite")
+    expect(question.locator("details.sd-quiz__answers")).to_have_attribute("open", "")
+    expect(question.locator(".sd-quiz__chosen")).to_contain_text("Wrong:")
+    expect(question.locator("li")).to_have_count(question.locator("input[type=radio]").count())
+
+    question.get_by_role("button", name="Try again").click()
+    expect(question.locator("details.sd-quiz__answers")).not_to_have_attribute("open", "")
+    question.locator("input[data-correct]").check()
+    question.get_by_role("button", name="Check").click()
+    expect(question.locator(".sd-quiz__feedback")).to_contain_text("Right")
+    expect(question.locator(".sd-quiz__chosen")).to_contain_text("Right:")
+    watch.assert_clean()
+
+
+def test_quiz_and_explanations_are_readable_without_javascript(browser, base_url: str) -> None:
+    page = browser.new_page(java_script_enabled=False)
+    page.goto(f"{base_url}topics/{TOPIC}/")
+    first = page.locator(".sd-quiz__question").first
+    expect(first.locator("input[type=radio]").first).to_be_visible()
+    first.locator("summary").click()
+    expect(first.locator(".sd-quiz__right")).to_be_visible()
+    expect(page.locator(".sd-reflection__prompt")).to_be_visible()
+    page.close()
+
+
+def test_syllabus_builder_copies_an_ordered_list(page: Page, base_url: str, watch) -> None:
+    page.goto(f"{base_url}syllabus/")
+    page.get_by_label("The hotline").check()
+    page.get_by_label("The stag hunt").check()
+    expect(page).to_have_url(re.compile(r"\?topics=stag-hunt(%2C|,)hotline$"))  # in the form's order
+    items = page.locator(".sd-syllabus__list li a")
+    titles = items.all_inner_texts()
+    assert titles.index("The Cuban missile crisis") < titles.index("The hotline")
+    assert titles.index("Game theory basics") < titles.index("The stag hunt")
+
+    page.get_by_role("button", name="Copy as Markdown").click()
+    expect(page.locator(".sd-syllabus__status")).to_have_text("Copied as Markdown.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    lines = copied.splitlines()
+    assert len(lines) == len(titles)
+    assert re.fullmatch(r"1\. \[.+\]\(https://\S+/topics/[a-z-]+/\) \(\d+ min\)", lines[0])
+
+    page.get_by_role("button", name="Copy link to this selection").click()
+    shared = page.evaluate("navigator.clipboard.readText()")
+    page.goto(shared)
+    expect(page.get_by_label("The hotline")).to_be_checked()
+    expect(page.locator(".sd-syllabus__list li")).to_have_count(len(titles))
+    watch.assert_clean()
+
+
+def test_reading_path_copies_as_a_syllabus_list(page: Page, base_url: str, watch) -> None:
+    page.goto(f"{base_url}paths/{TOPIC}/")
+    page.get_by_role("button", name="Copy as syllabus list").click()
+    expect(page.locator(".sd-copy__status")).to_have_text("Copied.")
+    copied = page.evaluate("navigator.clipboard.readText()").splitlines()
+    listed = page.locator("article ol > li").count()
+    assert len(copied) == listed and copied[-1].startswith(f"{listed}. [The stag hunt](")
+    watch.assert_clean()
