@@ -8,8 +8,9 @@ HOST    ?= 127.0.0.1:8000
 
 # Material 9.8 prints an end-of-life banner on every run; it is noise for this project.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint browser topic clean
+.PHONY: serve build test lint browser topic urls clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --strict --livereload -a $(HOST)
@@ -27,6 +28,12 @@ lint: $(VENV)/.installed-dev
 # Scaffold a topic: make topic ID=arms-control TITLE="Arms control" PART="Mitigation" PREREQS="arms-races"
 topic: $(VENV)/.installed
 	$(PYTHON) scripts/new_topic.py "$(ID)" "$(TITLE)" --part "$(PART)" --prerequisites $(PREREQS)
+
+# Add every URL the site now publishes to the committed manifest (old ones stay: they must keep resolving).
+urls: build
+	{ grep -v '^# ' published-urls.txt 2>/dev/null; cat site/published-urls.txt; } | sort -u > published-urls.tmp
+	{ echo '# Every published URL; the build fails if one stops resolving. Update with: make urls'; \
+	  cat published-urls.tmp; } > published-urls.txt && rm published-urls.tmp
 
 # Headless Chromium for the browser tests (Debian's package; Playwright cannot download browsers here).
 browser:

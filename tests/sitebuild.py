@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # What a build needs; everything else (.venv, site/, .git, tests) stays out of copies.
-PROJECT_FILES = ("mkdocs.yml", "bibliography.bib", "docs", "overrides", "topicgraph", "csl")
+PROJECT_FILES = ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs", "overrides", "topicgraph", "csl")
 
 
 @dataclass
@@ -23,7 +23,7 @@ class BuildResult:
 
 def run_build(project: Path, site: Path) -> BuildResult:
     """Run `mkdocs build --strict` the way `make build` does, capturing everything it prints."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
@@ -32,6 +32,7 @@ def run_build(project: Path, site: Path) -> BuildResult:
 
 
 def copy_project(dest: Path) -> Path:
+    """Copy the sources into a fresh git repository: page dates come from git history."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         source = ROOT / name
@@ -39,4 +40,7 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / name)
+    git = ["git", "-C", str(dest), "-c", "user.name=test", "-c", "user.email=test@localhost"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
+        subprocess.run([*git, *args], check=True, capture_output=True)
     return dest

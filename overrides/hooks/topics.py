@@ -28,16 +28,20 @@ from topicgraph.course import Course, load_course
 from topicgraph.errors import TopicGraphError
 from topicgraph.export import graph_json
 from topicgraph.model import PARTS
+from topicgraph.urls import MANIFEST, check_published, current_urls, read_manifest
 
 # Python-Markdown's footnotes extension puts the footnotes (here: the reference list) at this marker.
 FOOTNOTES_MARKER = "///Footnotes Go Here///"
 GRAPH_JSON = "graph.json"
 # A page may show the reader's progress over the whole course by including this marker.
 PROGRESS_MARKER = "<!-- course:progress -->"
+_ELEMENT_ID = re.compile(r'\bid="([^"]+)"')
 _NOCASE_SPAN = re.compile(r"\[([^\[\]]*)\]\{\.nocase\}")
 
 _course: Course | None = None
 _env: Environment | None = None  # one Jinja environment per build, so templates compile once
+_ids_by_page: dict[str, set[str]] = {}  # page URL -> element ids, for the published-URL check
+_sections: dict[str, list[str]] = {}  # topic page URL -> its heading ids
 
 
 # Hooks ----------------------------------------------------------------------------------------------
@@ -46,6 +50,8 @@ _env: Environment | None = None  # one Jinja environment per build, so templates
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _course, _env
     _env = config.theme.get_env()
+    _ids_by_page.clear()
+    _sections.clear()
     root = Path(config.config_file_path).resolve().parent
     bib_path = root / config.plugins["bibtex"].config.bib_file
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
@@ -87,6 +93,31 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         + f"\n\n## References {{#references}}\n\n{FOOTNOTES_MARKER}\n\n"
         + _render(config, "partials/course/cite-this-page.html", context)
     )
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _ids_by_page["/" + page.url] = set(_ELEMENT_ID.findall(html))
+    if _course and _course.topic_for(page.file.src_uri):
+        _sections["/" + page.url] = [item.id for item in _flatten(page.toc)]
+    return html
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if not config.use_directory_urls:  # the offline build: other URLs by design, nothing to check
+        return env
+    root = Path(config.config_file_path).resolve().parent
+    redirects = config.plugins["redirects"].config["redirect_maps"] if "redirects" in config.plugins else {}
+    problems = check_published(read_manifest(root / MANIFEST), _ids_by_page,
+                               {_page_url(old): _page_url(new) for old, new in redirects.items()})
+    if problems:
+        raise PluginError(f"{len(problems)} published URL(s) would break:\n" + "\n".join(map(str, problems)))
+    return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # What is published now; `make urls` merges it into the committed manifest.
+    urls = current_urls(_ids_by_page, _sections)
+    Path(config.site_dir, MANIFEST).write_text("\n".join(urls) + "\n", encoding="utf-8")
 
 
 # Helpers --------------------------------------------------------------------------------------------
@@ -207,6 +238,16 @@ def _citation_of_page(topic, page: Page, config: MkDocsConfig) -> dict[str, str]
 def _page_title(course: Course, files: Files, src_uri: str) -> str:
     topic = course.topic_for(src_uri)
     return topic.title if topic else src_uri.removesuffix(".md").replace("-", " ").capitalize()
+
+
+def _flatten(toc) -> list:
+    return [item for entry in toc for item in (entry, *_flatten(entry.children))]
+
+
+def _page_url(src_uri: str) -> str:
+    """The site-absolute directory URL of a page: topics/a.md -> /topics/a/, index.md -> /."""
+    stem = src_uri.removesuffix(".md")
+    return "/" if stem == "index" else "/" + stem.removesuffix("/index") + "/"
 
 
 def _topic_url(topic_id: str) -> str:
