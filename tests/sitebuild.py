@@ -21,9 +21,9 @@ class BuildResult:
     site: Path
 
 
-def run_build(project: Path, site: Path) -> BuildResult:
+def run_build(project: Path, site: Path, **env_vars: str) -> BuildResult:
     """Run `mkdocs build --strict` the way `make build` does, capturing everything it prints."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **env_vars}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,

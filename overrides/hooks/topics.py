@@ -33,6 +33,7 @@ from topicgraph.urls import MANIFEST, check_published, current_urls, read_manife
 # Python-Markdown's footnotes extension puts the footnotes (here: the reference list) at this marker.
 FOOTNOTES_MARKER = "///Footnotes Go Here///"
 GRAPH_JSON = "graph.json"
+IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
 # A page may show the reader's progress over the whole course by including this marker.
 PROGRESS_MARKER = "<!-- course:progress -->"
 _ELEMENT_ID = re.compile(r'\bid="([^"]+)"')
@@ -45,6 +46,13 @@ _sections: dict[str, list[str]] = {}  # topic page URL -> its heading ids
 
 
 # Hooks ----------------------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Material's offline plugin loads its file:// worker shim from a CDN; use the vendored copy.
+    polyfills = config.extra.get("polyfills", [])
+    config.extra["polyfills"] = [IFRAME_WORKER if "iframe-worker" in url else url for url in polyfills]
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -70,7 +78,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated["works-cited.md"] = _works_cited_page(_course, config, registry, files)
     for src_uri, markdown in generated.items():
         files.append(File.generated(config, src_uri, content=markdown))
-    export = graph_json(_course, lambda topic_id: f"{config.site_url or '/'}{_topic_url(topic_id)}")
+    export = graph_json(_course, lambda topic_id: f"{config.site_url or '/'}{_published_url(topic_id)}")
     files.append(File.generated(config, GRAPH_JSON, content=json.dumps(export, indent=1)))
     return files
 
@@ -82,7 +90,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     topic = _course.topic_for(page.file.src_uri) if _course else None
     if topic is None:
         return markdown
-    context = _topic_context(_course, topic.id)
+    context = _topic_context(_course, topic.id, config)
     context |= _citation_of_page(topic, page, config)
     return (
         _render(config, "partials/course/topic-head.html", context)
@@ -123,11 +131,11 @@ def on_post_build(config: MkDocsConfig) -> None:
 # Helpers --------------------------------------------------------------------------------------------
 
 
-def _topic_context(course: Course, topic_id: str) -> dict[str, Any]:
+def _topic_context(course: Course, topic_id: str, config: MkDocsConfig) -> dict[str, Any]:
     """What the topic templates read: the topic, its metrics and its neighbours' titles."""
     metrics = course.metrics[topic_id]
     titles = {i: t.title for i, t in course.topics.items()}
-    from_page = _topic_url(topic_id)
+    from_page = _built_url(f"topics/{topic_id}.md", config)
     return {
         "topic": course.topics[topic_id],
         "quiz": _shuffled_quiz(course.topics[topic_id]),
@@ -137,8 +145,8 @@ def _topic_context(course: Course, topic_id: str) -> dict[str, Any]:
         "mentions": course.mentions.get(topic_id, []),
         "path_minutes": sum(course.topics[i].reading_minutes for i in metrics.reading_path),
         "layout": layout.neighborhood(topic_id, course.metrics, titles),
-        "url_for": lambda other: get_relative_url(_topic_url(other), from_page),
-        "graph_url": get_relative_url("graph/", from_page),
+        "url_for": lambda other: get_relative_url(_built_url(f"topics/{other}.md", config), from_page),
+        "graph_url": get_relative_url(_built_url("graph.md", config), from_page),
     }
 
 
@@ -169,7 +177,8 @@ def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
             "parts": {i: t.part for i, t in course.topics.items()},
             "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
             "layers": sorted(layers.items()),
-            "url_for": lambda other: get_relative_url(_topic_url(other), "graph/"),
+            "url_for": lambda other: get_relative_url(_built_url(f"topics/{other}.md", config),
+                                                      _built_url("graph.md", config)),
             "json_url": GRAPH_JSON,
         }),
         "tags.md": _render(config, "partials/course/tags-page.html", {
@@ -178,7 +187,7 @@ def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
             "descriptions": {i: t.description for i, t in course.topics.items()},
         }),
     }
-    urls = {i: f"{config.site_url}{_topic_url(i)}" for i in course.topics}
+    urls = {i: f"{config.site_url}{_published_url(i)}" for i in course.topics}
     minutes = {i: t.reading_minutes for i, t in course.topics.items()}
     for topic_id, metrics in course.metrics.items():
         path = metrics.reading_path
@@ -228,7 +237,7 @@ def _citation_of_page(topic, page: Page, config: MkDocsConfig) -> dict[str, str]
     return {
         "updated": updated,
         "year": updated[:4],
-        "url": f"{config.site_url}{_topic_url(topic.id)}",
+        "url": f"{config.site_url}{_published_url(topic.id)}",
         "authors": config.site_author,
         "course_title": config.site_name,
         "key": f"sdcourse-{topic.id}",
@@ -250,8 +259,14 @@ def _page_url(src_uri: str) -> str:
     return "/" if stem == "index" else "/" + stem.removesuffix("/index") + "/"
 
 
-def _topic_url(topic_id: str) -> str:
+def _published_url(topic_id: str) -> str:
+    """Where the published site serves a topic (relative to site_url): syllabi and citations use it."""
     return f"topics/{topic_id}/"
+
+
+def _built_url(src_uri: str, config: MkDocsConfig) -> str:
+    """Where this build puts a page: topics/a/ normally, topics/a.html in the offline build."""
+    return File(src_uri, "", "", config.use_directory_urls).url
 
 
 def _render(config: MkDocsConfig, template: str, context: dict[str, Any]) -> str:
