@@ -28,6 +28,7 @@ from topicgraph.course import Course, load_course
 from topicgraph.errors import TopicGraphError
 from topicgraph.export import graph_json
 from topicgraph.model import PARTS
+from topicgraph.printable import printable_body, reading_order
 from topicgraph.urls import MANIFEST, check_published, current_urls, read_manifest
 
 # Python-Markdown's footnotes extension puts the footnotes (here: the reference list) at this marker.
@@ -76,6 +77,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     registry = _prime_citation_cache(config, bib_path, pages)
     generated = _generated_pages(_course, config)
     generated["works-cited.md"] = _works_cited_page(_course, config, registry, files)
+    generated["print.md"] = _print_page(_course, config)
     for src_uri, markdown in generated.items():
         files.append(File.generated(config, src_uri, content=markdown))
     export = graph_json(_course, lambda topic_id: f"{config.site_url or '/'}{_published_url(topic_id)}")
@@ -213,6 +215,18 @@ def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
         "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
     })
     return pages
+
+
+def _print_page(course: Course, config: MkDocsConfig) -> str:
+    """The whole course in reading order on one page, for print and PDF."""
+    ids = set(course.topics)
+    return _render(config, "partials/course/print-page.html", {
+        "site_name": config.site_name,
+        "order": reading_order(course),
+        "topics": course.topics,
+        "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
+        "bodies": {i: printable_body(t, ids) for i, t in course.topics.items()},
+    })
 
 
 def _works_cited_page(course: Course, config: MkDocsConfig, registry, files: Files) -> str:

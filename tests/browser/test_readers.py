@@ -136,3 +136,15 @@ def test_reading_path_copies_as_a_syllabus_list(page: Page, base_url: str, watch
     listed = page.locator("article ol > li").count()
     assert len(copied) == listed and copied[-1].startswith(f"{listed}. [The stag hunt](")
     watch.assert_clean()
+
+
+def test_print_view_saves_as_pdf(page: Page, base_url: str, watch, tmp_path) -> None:
+    page.goto(f"{base_url}print/")
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".headerlink").first).to_be_hidden()
+    pdf = tmp_path / "course.pdf"
+    page.pdf(path=pdf, format="A4")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page") > 60
+    watch.assert_clean()
