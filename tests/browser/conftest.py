@@ -8,10 +8,10 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from sitebuild import ROOT, run_build
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -31,13 +31,20 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 @pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    """The built site on an ephemeral port of 127.0.0.1, like `make serve` but static."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built for, and served on, an ephemeral port of 127.0.0.1.
+
+    Material's instant navigation and link previews only follow links listed in sitemap.xml, whose
+    URLs come from site_url, so this build's site_url is the address it is served at.
+    """
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _QuietHandler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    result = run_build(ROOT, tmp_path_factory.mktemp("served-site"), SITE_URL=url)
+    assert result.returncode == 0, result.output
+    server.RequestHandlerClass = functools.partial(_QuietHandler, directory=str(result.site))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield url
     server.shutdown()
 
 

@@ -118,7 +118,7 @@ def test_syllabus_builder_copies_an_ordered_list(page: Page, base_url: str, watc
     copied = page.evaluate("navigator.clipboard.readText()")
     lines = copied.splitlines()
     assert len(lines) == len(titles)
-    assert re.fullmatch(r"1\. \[.+\]\(https://\S+/topics/[a-z-]+/\) \(\d+ min\)", lines[0])
+    assert re.fullmatch(rf"1\. \[.+\]\({re.escape(base_url)}topics/[a-z-]+/\) \(\d+ min\)", lines[0])
 
     page.get_by_role("button", name="Copy link to this selection").click()
     shared = page.evaluate("navigator.clipboard.readText()")
@@ -148,3 +148,22 @@ def test_print_view_saves_as_pdf(page: Page, base_url: str, watch, tmp_path) -> 
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page") > 60
     watch.assert_clean()
+
+
+def test_hovering_or_focusing_a_topic_link_shows_its_preview(page: Page, base_url: str, watch) -> None:
+    page.goto(f"{base_url}topics/security-dilemma/")
+    link = page.locator("#ingredients ~ p a[href$='/topics/anarchy/']").first
+    link.hover()
+    preview = page.locator(".md-tooltip2").filter(has_text="Anarchy")
+    expect(preview.first).to_be_visible()
+    page.mouse.move(0, 0)
+    page.locator("#ingredients ~ p a[href$='/topics/uncertainty-about-intentions/']").first.focus()
+    expect(page.locator(".md-tooltip2").filter(has_text="Uncertainty about intentions").first).to_be_visible()
+    watch.assert_clean()
+
+
+def test_edit_link_and_last_updated(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}topics/hotline/")
+    edit = page.locator("a.md-content__button[href*='/edit/main/docs/topics/hotline.md']")
+    expect(edit).to_have_count(1)
+    expect(page.locator(".md-source-file")).to_contain_text(re.compile(r"\w+ \d{1,2}, \d{4}"))

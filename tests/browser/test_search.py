@@ -19,6 +19,6 @@ def test_search_finds_and_opens_a_topic(page: Page, base_url: str, watch) -> Non
     target = result.get_attribute("href").split("?")[0]
     result.click()
     expect(page).to_have_url(re.compile(re.escape(target)))
-    expect(page.locator("article")).to_contain_text(title)
-    expect(page.locator("article")).to_contain_text("Butterfield")
+    expect(page.locator("article.md-content__inner")).to_contain_text(title)
+    expect(page.locator("article.md-content__inner")).to_contain_text("Butterfield")
     watch.assert_clean()
