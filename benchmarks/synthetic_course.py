@@ -22,13 +22,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = ["Foundations", "Models", "The dilemma", "Cases", "Mitigation", "Extensions"]
-WORDS = ("security states anarchy fear arms balance offense defense trust signal alliance deterrence "
-         "spiral crisis treaty verification doctrine intention uncertainty cooperation").split()
+WORDS = ["security", "states", "anarchy", "fear", "arms", "balance", "offense", "defense", "trust", "signal",
+         "alliance", "deterrence", "spiral", "crisis", "treaty", "verification", "doctrine", "intention"]
 
 
 def write_course(dest: Path, n: int, seed: int) -> None:
     rng = random.Random(seed)
-    for name in ("overrides", "topicgraph", "csl"):
+    for name in ("overrides", "topicgraph", "figures", "csl"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     (dest / "docs" / "topics").mkdir(parents=True)
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")

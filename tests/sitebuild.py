@@ -11,7 +11,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # What a build needs; everything else (.venv, site/, .git, tests) stays out of copies.
-PROJECT_FILES = ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs", "overrides", "topicgraph", "csl")
+PROJECT_FILES = ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs", "overrides", "topicgraph", "figures",
+                 "csl")
+# Copies share the project's figure cache: drawing the model figures once is enough per test run.
+FIGURES_CACHE = ROOT / ".cache" / "figures"
 
 
 @dataclass
@@ -23,7 +26,8 @@ class BuildResult:
 
 def run_build(project: Path, site: Path, **env_vars: str) -> BuildResult:
     """Run `mkdocs build --strict` the way `make build` does, capturing everything it prints."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **env_vars}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+           "FIGURES_CACHE_DIR": str(FIGURES_CACHE), **env_vars}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,

@@ -9,10 +9,11 @@ from pathlib import Path
 import networkx as nx
 
 from .citations import Bibliography, CitationUse, check_citations, check_unused, citation_uses, load_bibliography
+from .content import check_inline_scripts
 from .errors import Problem, raise_if_any
 from .graph import build_graph, validate_graph, validate_navigation
 from .links import backlinks
-from .load import load_topics
+from .load import TOPICS_DIR, load_topics
 from .metrics import TopicMetrics, compute_metrics
 from .model import Topic
 
@@ -60,12 +61,14 @@ def load_course(
     bibliography, bib_problems = load_bibliography(bib_path, bib_path.name)
     problems += bib_problems
     citations = {src_uri: citation_uses(text) for src_uri, text in pages.items()}
+    problems += check_inline_scripts(pages, display_prefix)
     if bibliography.entries:
         for src_uri, uses in citations.items():
             problems += check_citations(f"{display_prefix}/{src_uri}", uses, bibliography)
         problems += check_unused(bibliography, {use.key for uses in citations.values() for use in uses})
     graph = build_graph(topics)
-    problems += validate_graph(topics, graph)
+    unloaded = {path.stem for path in (docs_dir / TOPICS_DIR).glob("*.md")} - set(graph)
+    problems += validate_graph(topics, graph, unloaded)
     if nav is not None:
         problems += validate_navigation(topics, nav)
     raise_if_any(problems)

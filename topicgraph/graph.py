@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import networkx as nx
 
@@ -24,8 +24,13 @@ def build_graph(topics: Iterable[Topic]) -> nx.DiGraph:
     return graph
 
 
-def validate_graph(topics: list[Topic], graph: nx.DiGraph) -> list[Problem]:
-    """Unknown or self prerequisites, and every cycle (printed in full)."""
+def validate_graph(topics: list[Topic], graph: nx.DiGraph, unloaded: Collection[str] = ()) -> list[Problem]:
+    """Unknown or self prerequisites, and every cycle (printed in full).
+
+    Arguments:
+        unloaded: ids of topic files that exist but failed to load. Their own problem is reported, so a
+            prerequisite naming one of them is not also called unknown.
+    """
     problems = []
     ids = sorted(graph.nodes)
     for topic in topics:
@@ -34,7 +39,7 @@ def validate_graph(topics: list[Topic], graph: nx.DiGraph) -> list[Problem]:
             if prerequisite == topic.id:
                 problems.append(Problem(topic.file, line, f"'{topic.id}' lists itself as a prerequisite",
                                         f"remove '{topic.id}' from prerequisites"))
-            elif prerequisite not in graph:
+            elif prerequisite not in graph and prerequisite not in unloaded:
                 close = difflib.get_close_matches(prerequisite, ids, 3)
                 fix = (f"did you mean {' or '.join(repr(c) for c in close)}?" if close
                        else f"create docs/topics/{prerequisite}.md or remove it from prerequisites")

@@ -1,0 +1,80 @@
+"""Build time and peak memory of the course versus bare Material building the same Markdown.
+
+Usage: .venv/bin/python benchmarks/overhead.py [--runs 3]
+
+"Bare" is the same docs/ with Material and the same Markdown extensions, but none of the course's
+plugins or hooks (no citations, topic graph, generated pages, dates or figures). Both builds run
+alternately in the same session, each in a fresh process, and the medians are compared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !ENV and !!python tags the bare build does not need."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def bare_config(dest: Path) -> Path:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
+    bare = {
+        "site_name": config["site_name"], "site_url": "https://example.org/", "theme": {
+            "name": "material", "font": False, "features": config["theme"]["features"],
+            "palette": config["theme"]["palette"]},
+        "markdown_extensions": config["markdown_extensions"], "plugins": ["search"],
+        "nav": [item for item in config["nav"] if "Course map" not in item],
+        "docs_dir": str(dest / "docs"),
+    }
+    path = dest / "mkdocs-bare.yml"
+    path.write_text(yaml.safe_dump(bare, sort_keys=False))
+    return path
+
+
+def timed(args: list[str], cwd: Path) -> tuple[float, int]:
+    env = ["env", "NO_MKDOCS_2_WARNING=1", "DISABLE_MKDOCS_2_WARNING=true"]
+    proc = subprocess.run(["/usr/bin/time", "-f", "%e %M", *env, *args], cwd=cwd, capture_output=True, text=True)
+    if proc.returncode:
+        raise SystemExit(proc.stderr[-3000:])
+    seconds, kilobytes = proc.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kilobytes) // 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    runs = parser.parse_args().runs
+    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+    with tempfile.TemporaryDirectory() as tmp:
+        dest = Path(tmp)
+        shutil.copytree(ROOT / "docs", dest / "docs")
+        config = bare_config(dest)
+        course, bare = [], []
+        for _ in range(runs):
+            course.append(timed([mkdocs, "build", "--strict", "-q", "-d", str(dest / "course")], ROOT))
+            bare.append(timed([mkdocs, "build", "-q", "-f", str(config), "-d", str(dest / "bare")], dest))
+    for name, results in (("course", course), ("bare Material", bare)):
+        print(f"{name:14} {statistics.median(r[0] for r in results):6.2f} s  "
+              f"{statistics.median(r[1] for r in results):5} MB peak")
+    t = statistics.median(r[0] for r in course) / statistics.median(r[0] for r in bare)
+    m = statistics.median(r[1] for r in course) / statistics.median(r[1] for r in bare)
+    print(f"ratio          {t:6.2f}x time  {m:5.2f}x memory")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Rebuild a figure only when its inputs or the code that draws it changed.
+
+The key is a SHA-256 over the figure's name, the bytes of its input files, the source of every
+module in this package and the versions of the libraries that draw or compute it. A hit reads one
+JSON file; a miss renders, writes `<name>.<key>.json` and removes that figure's older entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from figures.figure import Figure
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def code_files() -> list[Path]:
+    """The package's own source: a change to any module may change any figure."""
+    return sorted(PACKAGE_DIR.rglob("*.py"))
+
+
+def cache_key(name: str, inputs: Iterable[Path], libraries: Iterable[str] = ()) -> str:
+    digest = hashlib.sha256(name.encode())
+    for path in [*sorted(inputs), *code_files()]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    for library in sorted(libraries):
+        try:
+            digest.update(f"{library}=={version(library)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{library} missing".encode())
+    return digest.hexdigest()[:20]
+
+
+def cached(name: str, key: str, cache_dir: Path, render: Callable[[], Figure]) -> tuple[Figure, bool]:
+    """The figure for this key, from the cache or freshly rendered.
+
+    Returns:
+        (figure, rendered): rendered is False when the cache answered.
+    """
+    entry = cache_dir / f"{name}.{key}.json"
+    if entry.is_file():
+        try:
+            return Figure.from_json(json.loads(entry.read_text(encoding="utf-8"))), False
+        except (ValueError, KeyError, TypeError):
+            pass  # a damaged or outdated entry: render again
+    figure = render()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for old in cache_dir.glob(f"{name}.*.json"):
+        old.unlink()
+    tmp = entry.with_suffix(".tmp")
+    tmp.write_text(json.dumps(figure.to_json()), encoding="utf-8")
+    tmp.replace(entry)  # atomic: a build killed mid-write never leaves half an entry
+    return figure, True

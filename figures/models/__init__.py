@@ -1,0 +1,1 @@
+"""Models computed at build time: plain functions, deterministic, no plotting."""

@@ -1,0 +1,50 @@
+"""Checks on what pages say in their Markdown bodies, beyond front matter and citations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .errors import Problem
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.S)
+# An opening fence: up to three spaces (more inside lists, which superfences allows), then ``` or ~~~.
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+_SCRIPT = re.compile(r"<script\b", re.I)
+
+SCRIPT_FIX = "use the course's scripts, not inline <script> in content"
+
+
+def inline_scripts(file: str, markdown: str) -> list[Problem]:
+    """A problem for every line of `markdown` that opens a <script> element outside code.
+
+    Markdown passes raw HTML through, so a <script> in a page would run on the published site: page
+    behaviour belongs in the course's own scripts, where it is reviewed, tested and runs on every page.
+    Code blocks and code spans are skipped: a page may show a <script> tag as an example.
+    """
+    front = _FRONT_MATTER.match(markdown)
+    skipped = front.group(0).count("\n") if front else 0
+    problems = []
+    fence: str | None = None
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        if number <= skipped:
+            continue
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence) \
+                    and not line.strip().strip(fence[0]):
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        if _SCRIPT.search(_INLINE_CODE.sub("", line)):
+            problems.append(Problem(file, number, "raw <script> in the page's Markdown", SCRIPT_FIX))
+    return problems
+
+
+def check_inline_scripts(pages: Mapping[str, str], display_prefix: str = "docs") -> list[Problem]:
+    """inline_scripts() over every page; pages maps src_uri -> the file's text."""
+    return [problem for src_uri, text in pages.items()
+            for problem in inline_scripts(f"{display_prefix}/{src_uri}", text)]
