@@ -1,7 +1,9 @@
 """The whole course as one printable page, in reading order.
 
 Every topic's Markdown is placed under its own heading; its ids are prefixed with the topic id so
-that they stay unique on one page, and links between topics become links within the page.
+that they stay unique on one page. Links between topics point to the topic's heading on this page,
+and links to other pages become plain text: a broken link or anchor is then reported once, on the
+topic that has it, not a second time here.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from .model import PARTS, Topic
 _HEADING = re.compile(r"^(#{2,5}) ", re.M)
 _ATTR_ID = re.compile(r"\{#([a-z0-9-]+)")
 _HTML_ID = re.compile(r'\bid="([^"]+)"')
-_LINK = re.compile(r"\]\((?!https?://)([^)\s#]*)(?:#([^)\s]+))?\)")
+_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\((?!https?://)([^)\s#]*)(?:#[^)\s]+)?\)")
 
 
 def reading_order(course: Course) -> list[str]:
@@ -32,11 +34,9 @@ def printable_body(topic: Topic, topic_ids: set[str]) -> str:
     return _LINK.sub(lambda m: _relink(topic, topic_ids, m.group(1), m.group(2)), body)
 
 
-def _relink(topic: Topic, topic_ids: set[str], path: str, anchor: str | None) -> str:
-    if not path:  # a section of the same topic
-        return f"](#{topic.id}--{anchor})"
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(topic.src_uri), path))
+def _relink(topic: Topic, topic_ids: set[str], text: str, path: str) -> str:
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(topic.src_uri), path)) if path else topic.src_uri
     other = target.removeprefix("topics/").removesuffix(".md")
     if target.startswith("topics/") and other in topic_ids:
-        return f"](#{other}--{anchor})" if anchor else f"](#{other})"
-    return f"]({target}#{anchor})" if anchor else f"]({target})"  # another page of the site
+        return f"[{text}](#{other})"
+    return text  # another page of the site: not part of the print edition
