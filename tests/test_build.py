@@ -49,3 +49,12 @@ def test_page_ranges_use_en_dashes(site: Path) -> None:
 def test_home_page_links_to_the_first_topic(site: Path) -> None:
     links = [a["href"] for a in soup(site, "").select("article a[href]")]
     assert "topics/security-dilemma/" in links
+
+
+def test_search_leads_to_topics_not_to_their_generated_copies(site: Path) -> None:
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert any(location.startswith("topics/security-dilemma/") for location in locations)
+    assert not [location for location in locations if location.startswith(("print/", "paths/"))]
