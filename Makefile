@@ -18,7 +18,7 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(MKDOCS) build --strict --clean
 
-test: $(VENV)/.installed-dev browser
+test: $(VENV)/.installed-dev browser node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(PYTHON) -m pytest
 
@@ -38,6 +38,13 @@ urls: build
 # Headless Chromium for the browser tests (Debian's package; Playwright cannot download browsers here).
 browser:
 	@scripts/ensure-chromium.sh
+
+# axe-core and the Nu HTML Checker for the quality gates (tests/quality/), at package-lock.json's versions.
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used instead.
+node_modules/.installed: package.json package-lock.json
+	@scripts/ensure-node-java.sh
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)

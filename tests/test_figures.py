@@ -191,7 +191,7 @@ def test_every_marker_names_a_known_figure_and_every_figure_is_placed() -> None:
 def test_each_figure_is_in_the_site_with_text_alternative_and_data(site: Path, name: str) -> None:
     for slug in placements()[name]:
         page = BeautifulSoup((site / "topics" / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
-        figure = page.find("figure", id=f"figure-{name}")
+        figure = page.find(id=f"figure-{name}")
         assert figure is not None, f"{slug} does not show {name}"
         svg = figure.find("svg")
         assert svg["role"] == "img"

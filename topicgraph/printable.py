@@ -17,6 +17,7 @@ from .model import PARTS, Topic
 _HEADING = re.compile(r"^(#{2,5}) ", re.M)
 _ATTR_ID = re.compile(r"\{#([a-z0-9-]+)")
 _HTML_ID = re.compile(r'\bid="([^"]+)"')
+_FIGURE_MARKER = re.compile(r"^<!-- figure: [a-z0-9-]+ -->\n?", re.M)
 _LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\((?!https?://)([^)\s#]*)(?:#[^)\s]+)?\)")
 
 
@@ -28,7 +29,9 @@ def reading_order(course: Course) -> list[str]:
 
 def printable_body(topic: Topic, topic_ids: set[str]) -> str:
     """A topic's body made to sit inside the print page at the site root (src_uri 'print.md')."""
-    body = _HEADING.sub(lambda m: "#" + m.group(1) + " ", topic.body)
+    # Figures stay on the topic pages: two topics share one, and its SVG ids must be unique per page.
+    body = _FIGURE_MARKER.sub("", topic.body)
+    body = _HEADING.sub(lambda m: "#" + m.group(1) + " ", body)
     body = _ATTR_ID.sub(lambda m: "{#" + f"{topic.id}--{m.group(1)}", body)
     body = _HTML_ID.sub(lambda m: f'id="{topic.id}--{m.group(1)}"', body)
     return _LINK.sub(lambda m: _relink(topic, topic_ids, m.group(1), m.group(2)), body)

@@ -1,0 +1,66 @@
+"""Accessibility gate: axe-core finds no violation on any built page, in either palette.
+
+Every page is loaded in a light and a dark tab (Material picks the palette from the browser's colour
+scheme); the light tab runs every axe rule, the dark one the rules that read colours (see
+quality/gates.py). Fix a violation at its source: our templates and stylesheets, or, for Material's own markup, an
+override in overrides/ or docs/assets/stylesheets/a11y.css. Never by disabling an axe rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from quality.gates import CANARY, PALETTES, Visit
+
+TOPIC = "topics/security-dilemma/"
+# What the build generates on a topic page, each of which must be on it and pass on its own.
+GENERATED_PARTS = (".sd-card", ".sd-chain", "svg.sd-graph", "form.sd-quiz", ".sd-reflection")
+
+
+def describe(visit: Visit) -> list[str]:
+    return [f"{visit.url} ({visit.palette}): {v['id']} [{v['impact']}] {v['help']}: {node['target']}\n"
+            f"    {(node['summary'] or '').replace(chr(10), ' ')}"
+            for v in visit.violations for node in v["nodes"] or [{"target": "-", "summary": ""}]]
+
+
+def test_the_audit_really_runs(site_visits: list[Visit]) -> None:
+    """The canary page's known defects are reported: in the dark palette, only those of colour."""
+    found = {v.palette: {violation["id"] for violation in v.violations} for v in site_visits if v.url == CANARY}
+    assert found == {"light": {"image-alt", "color-contrast"}, "dark": {"color-contrast"}}
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_no_page_has_an_axe_violation(site_visits: list[Visit], pages: list[str], palette: str) -> None:
+    visits = [v for v in site_visits if v.palette == palette and v.url != CANARY]
+    assert [v.url for v in visits] == pages
+    assert [v.url for v in visits if v.status != 200] == []
+    assert {v.url: v.scheme for v in visits if v.scheme != PALETTES[palette]} == {}, "palette not applied"
+    problems = [line for visit in visits for line in describe(visit)]
+    assert not problems, f"{len(problems)} axe-core violation(s):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_generated_parts_pass_after_a_reader_answers_the_quiz(
+        browser, published_url: str, axe_script: Path, palette: str) -> None:
+    """The topic card, chain, graph and reflection, and the quiz in its answered states."""
+    context = browser.new_context(color_scheme=palette)
+    context.set_default_timeout(5_000)
+    page = context.new_page()
+    page.goto(published_url + TOPIC)
+    for part in GENERATED_PARTS:
+        assert page.locator(part).count() > 0, f"{TOPIC} has no {part}"
+    questions = page.locator(".sd-quiz__question")
+    wrong, right = questions.nth(0), questions.nth(1)
+    wrong.locator("input[type=radio]:not([data-correct])").first.check()
+    wrong.get_by_role("button", name="Check").click()
+    right.locator("input[type=radio][data-correct]").check()
+    right.get_by_role("button", name="Check").click()
+    page.evaluate("document.querySelectorAll('.sd-quiz details').forEach((d) => { d.open = true; })")
+    page.add_script_tag(path=str(axe_script))
+    violations = page.evaluate(
+        "(parts) => axe.run({include: parts.map((p) => [p])}, {resultTypes: ['violations']})"
+        ".then((r) => r.violations.map((v) => `${v.id}: ${v.help}: ${v.nodes.map((n) => n.target).join(', ')}`))",
+        list(GENERATED_PARTS))
+    context.close()
+    assert violations == []
