@@ -47,7 +47,7 @@ def test_every_csv_parses_and_has_a_sidecar_citing_the_bibliography(name: str) -
 
 
 def test_there_are_datasets() -> None:
-    assert "capital-ships" in DATASETS
+    assert {"capital-ships", "nuclear-stockpiles"} <= set(DATASETS)
 
 
 def test_capital_ships_are_dreadnought_era_launches() -> None:
@@ -59,6 +59,18 @@ def test_capital_ships_are_dreadnought_era_launches() -> None:
         assert row["type"] in {"battleship", "battlecruiser"}
         assert "1906-01-01" <= row["launched"] <= "1914-12-31", row
     assert min(r["launched"] for r in rows if r["navy"] == "Britain") == "1906-02-10"  # Dreadnought
+
+
+def test_nuclear_stockpiles_cover_every_year_and_match_the_known_peaks() -> None:
+    with (DATA / "nuclear-stockpiles.csv").open(newline="", encoding="utf-8") as handle:
+        rows = {int(r["year"]): (int(r["united_states"]), int(r["soviet_union_russia"]))
+                for r in csv.DictReader(handle)}
+    assert list(rows) == list(range(1945, max(rows) + 1)) and max(rows) >= 2020
+    assert all(us >= 0 and soviet >= 0 for us, soviet in rows.values())
+    assert rows[1945] == (2, 0) and rows[1949][1] > 0 == rows[1948][1]  # the first Soviet test, August 1949
+    # The peaks every history of the race quotes: United States 1967 (official), Soviet Union 1986.
+    assert max(rows, key=lambda y: rows[y][0]) == 1967 and rows[1967][0] == 31255
+    assert max(rows, key=lambda y: rows[y][1]) == 1986 and rows[1986][1] == 40159
 
 
 # Models ---------------------------------------------------------------------------------------------
