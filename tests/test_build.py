@@ -58,3 +58,14 @@ def test_search_leads_to_topics_not_to_their_generated_copies(site: Path) -> Non
     locations = [doc["location"] for doc in index["docs"]]
     assert any(location.startswith("topics/security-dilemma/") for location in locations)
     assert not [location for location in locations if location.startswith(("print/", "paths/"))]
+
+
+def test_scripts_are_deferred_so_they_never_block_the_first_paint(site: Path) -> None:
+    for url in ("", "topics/security-dilemma", "graph"):
+        scripts = soup(site, url).select("script[src]")
+        assert scripts and all(s.has_attr("defer") for s in scripts), [str(s) for s in scripts]
+
+
+def test_graph_picture_links_say_they_are_links(site: Path) -> None:
+    nodes = soup(site, "graph").select("svg a[data-topic]")
+    assert len(nodes) >= 30 and all(n.get("role") == "link" and n.get("xlink:href") for n in nodes)

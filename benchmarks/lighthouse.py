@@ -1,0 +1,156 @@
+"""Lighthouse scores (mobile) for four pages of the built course, served locally as GitHub Pages would.
+
+Usage: .venv/bin/python benchmarks/lighthouse.py [--runs 3] [--json results.json]
+
+Builds the site with SITE_URL pointing at a local server (so canonical URLs and the sitemap match
+the host that serves them), serves it under the published path with gzip, like GitHub Pages, and
+runs Lighthouse (benchmarks/lighthouse/package.json, installed here on first use) in Debian's
+Chromium with its default mobile emulation and simulated throttling. Prints the median score of
+each category per page and every audit that cost a point. Budget: 100 in each category.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOL = ROOT / "benchmarks" / "lighthouse"
+LIGHTHOUSE = TOOL / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = "/usr/bin/chromium"
+PREFIX = "/security-dilemma/"
+PAGES = ("", "topics/security-dilemma/", "graph/", "works-cited/")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
+
+
+class PagesHandler(SimpleHTTPRequestHandler):
+    """The site under its published path, gzipped text and 404.html for anything missing."""
+
+    def translate_path(self, path: str) -> str:
+        url_path = urlsplit(path).path
+        if not url_path.startswith(PREFIX):
+            return ""
+        return super().translate_path("/" + url_path.removeprefix(PREFIX))
+
+    def send_head(self) -> _Body | None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the slash URL
+            path = path / "index.html"
+        if not path.is_file():
+            path, status = Path(self.directory) / "404.html", 404
+        else:
+            status = 200
+        body = path.read_bytes()
+        gzipped = path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")
+        if gzipped:
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+        self.send_response(status)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+        self.end_headers()
+        return _Body(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class _Body:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def read(self, *_: object) -> bytes:
+        data, self.data = self.data, b""
+        return data
+
+    def close(self) -> None:
+        pass
+
+
+def ensure_lighthouse() -> None:
+    if not LIGHTHOUSE.exists():
+        subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=TOOL, check=True)
+
+
+def build(site: Path, base: str) -> None:
+    env = os.environ | {"SITE_URL": base, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-q", "-d", str(site)],
+                   cwd=ROOT, env=env, check=True)
+
+
+def audit(url: str, out: Path) -> dict:
+    env = os.environ | {"CHROME_PATH": CHROMIUM}
+    subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+                    f"--only-categories={','.join(CATEGORIES)}",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu"], env=env, check=True)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def lost_points(report: dict) -> list[str]:
+    """Audits that count towards a category and did not pass, as 'category: audit (score)'."""
+    lost = []
+    for name, category in report["categories"].items():
+        for ref in category["auditRefs"]:
+            result = report["audits"][ref["id"]]
+            if ref["weight"] and result["score"] is not None and result["score"] < 1:
+                value = f", {result['displayValue']}" if result.get("displayValue") else ""
+                lost.append(f"{name}: {ref['id']} ({result['score']:.2f}{value})")
+    return lost
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write every score here")
+    args = parser.parse_args()
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"{CHROMIUM} is missing: run scripts/ensure-chromium.sh")
+    ensure_lighthouse()
+    with tempfile.TemporaryDirectory() as tmp:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(PagesHandler, directory=str(Path(tmp) / "site")))
+        base = f"http://127.0.0.1:{server.server_port}{PREFIX}"
+        build(Path(tmp) / "site", base)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        results: dict[str, dict[str, list[int]]] = {}
+        lost: dict[str, set[str]] = {}
+        for page in PAGES:
+            results[page] = {c: [] for c in CATEGORIES}
+            lost[page] = set()
+            for run in range(args.runs):
+                report = audit(base + page, Path(tmp) / f"report-{run}.json")
+                for name in CATEGORIES:
+                    results[page][name].append(round(report["categories"][name]["score"] * 100))
+                lost[page] |= set(lost_points(report))
+        server.shutdown()
+    print(f"Lighthouse {report['lighthouseVersion']}, {report['configSettings']['formFactor']}, "
+          f"median of {args.runs} runs")
+    print(f"{'page':28} " + " ".join(f"{c:>14}" for c in CATEGORIES))
+    for page, scores in results.items():
+        print(f"{'/' + page:28} " + " ".join(f"{statistics.median(scores[c]):>14g}" for c in CATEGORIES))
+        for item in sorted(lost[page]):
+            print(f"    lost: {item}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    shutil.rmtree(TOOL / ".lighthouse", ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
