@@ -1,6 +1,6 @@
 """Build time and peak memory of the course versus bare Material building the same Markdown.
 
-Usage: .venv/bin/python benchmarks/overhead.py [--runs 3]
+Usage: .venv/bin/python benchmarks/overhead.py [--runs 3] [--cold-citations]
 
 "Bare" is the same docs/ with Material and the same Markdown extensions, but none of the course's
 plugins or hooks (no citations, topic graph, generated pages, dates or figures). Both builds run
@@ -45,8 +45,8 @@ def bare_config(dest: Path) -> Path:
     return path
 
 
-def timed(args: list[str], cwd: Path) -> tuple[float, int]:
-    env = ["env", "NO_MKDOCS_2_WARNING=1", "DISABLE_MKDOCS_2_WARNING=true"]
+def timed(args: list[str], cwd: Path, **env_vars: str) -> tuple[float, int]:
+    env = ["env", "NO_MKDOCS_2_WARNING=1", "DISABLE_MKDOCS_2_WARNING=true", *(f"{k}={v}" for k, v in env_vars.items())]
     proc = subprocess.run(["/usr/bin/time", "-f", "%e %M", *env, *args], cwd=cwd, capture_output=True, text=True)
     if proc.returncode:
         raise SystemExit(proc.stderr[-3000:])
@@ -57,15 +57,19 @@ def timed(args: list[str], cwd: Path) -> tuple[float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    runs = parser.parse_args().runs
+    parser.add_argument("--cold-citations", action="store_true",
+                        help="an empty citation cache for every course build, so pandoc always runs")
+    args = parser.parse_args()
+    runs = args.runs
     mkdocs = str(Path(sys.executable).with_name("mkdocs"))
     with tempfile.TemporaryDirectory() as tmp:
         dest = Path(tmp)
         shutil.copytree(ROOT / "docs", dest / "docs")
         config = bare_config(dest)
         course, bare = [], []
-        for _ in range(runs):
-            course.append(timed([mkdocs, "build", "--strict", "-q", "-d", str(dest / "course")], ROOT))
+        for run in range(runs):
+            cache = {"CITATIONS_CACHE_DIR": str(dest / f"citations-{run}")} if args.cold_citations else {}
+            course.append(timed([mkdocs, "build", "--strict", "-q", "-d", str(dest / "course")], ROOT, **cache))
             bare.append(timed([mkdocs, "build", "-q", "-f", str(config), "-d", str(dest / "bare")], dest))
     for name, results in (("course", course), ("bare Material", bare)):
         print(f"{name:14} {statistics.median(r[0] for r in results):6.2f} s  "

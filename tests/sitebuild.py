@@ -13,8 +13,10 @@ ROOT = Path(__file__).resolve().parents[1]
 # What a build needs; everything else (.venv, site/, .git, tests) stays out of copies.
 PROJECT_FILES = ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs", "overrides", "topicgraph", "figures",
                  "csl")
-# Copies share the project's figure cache: drawing the model figures once is enough per test run.
+# Copies share the project's figure and citation caches: drawing the model figures and running pandoc
+# once is enough per test run.
 FIGURES_CACHE = ROOT / ".cache" / "figures"
+CITATIONS_CACHE = ROOT / ".cache" / "citations"
 
 
 @dataclass
@@ -27,7 +29,8 @@ class BuildResult:
 def run_build(project: Path, site: Path, **env_vars: str) -> BuildResult:
     """Run `mkdocs build --strict` the way `make build` does, capturing everything it prints."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
-           "FIGURES_CACHE_DIR": str(FIGURES_CACHE), **env_vars}
+           "FIGURES_CACHE_DIR": str(FIGURES_CACHE),
+           "CITATIONS_CACHE_DIR": str(CITATIONS_CACHE), **env_vars}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,

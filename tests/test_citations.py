@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import run_build
 
 from topicgraph.citations import check_citations, check_unused, citation_uses, load_bibliography
 from topicgraph.load import load_topics
@@ -146,3 +148,25 @@ def test_cite_this_page(site: Path) -> None:
     bibtex = page.find(id="cite").find_next("code").get_text()
     assert bibtex.startswith("@misc{sdcourse-security-dilemma,")
     assert re.search(r"date\s+= \{\d{4}-\d{2}-\d{2}\}", bibtex)
+
+
+def test_pandoc_answers_are_reused_from_the_cache_and_redone_when_a_citation_changes(
+        project_copy: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "citations"
+    assert run_build(project_copy, tmp_path / "first", CITATIONS_CACHE_DIR=str(cache)).returncode == 0
+    [entry] = cache.glob("*.json")
+    saved = json.loads(entry.read_text(encoding="utf-8"))
+    saved["references"]["herz1950"] = "Only the cache says this."
+    entry.write_text(json.dumps(saved), encoding="utf-8")
+    second = run_build(project_copy, tmp_path / "second", CITATIONS_CACHE_DIR=str(cache))
+    assert second.returncode == 0, second.output
+    page = tmp_path / "second" / "topics" / "security-dilemma" / "index.html"
+    assert "Only the cache says this." in page.read_text(encoding="utf-8")  # pandoc did not run
+
+    topic = project_copy / "docs" / "topics" / "security-dilemma.md"
+    text = topic.read_text(encoding="utf-8")
+    topic.write_text(text.replace("[@herz1950, p. 157]", "[@herz1950, p. 158]", 1), encoding="utf-8")
+    third = run_build(project_copy, tmp_path / "third", CITATIONS_CACHE_DIR=str(cache))
+    assert third.returncode == 0, third.output
+    [fresh] = cache.glob("*.json")
+    assert fresh != entry and "Only the cache says this." not in fresh.read_text(encoding="utf-8")

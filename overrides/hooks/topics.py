@@ -7,10 +7,13 @@ other; only the SVG pictures carry URLs computed here. The engine itself has no 
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import random
 import re
 import sys
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +37,7 @@ from topicgraph.urls import MANIFEST, check_published, current_urls, read_manife
 # Python-Markdown's footnotes extension puts the footnotes (here: the reference list) at this marker.
 FOOTNOTES_MARKER = "///Footnotes Go Here///"
 GRAPH_JSON = "graph.json"
+CITATION_CACHE = Path(".cache") / "citations"  # pandoc's formatted citations, see _prime_citation_cache
 IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
 # A page may show the reader's progress over the whole course by including this marker.
 PROGRESS_MARKER = "<!-- course:progress -->"
@@ -302,6 +306,9 @@ def _nav_sections(nav: list, section: str = "") -> dict[str, str]:
 def _prime_citation_cache(config: MkDocsConfig, bib_path: Path, pages: dict[str, str]):
     """Format every citation of the site in one pandoc run instead of one run per page.
 
+    pandoc's answers are kept in .cache/citations/, keyed by everything that shapes them, so a
+    rebuild that changed no citation, reference or style (most `make serve` reloads) skips pandoc.
+
     Returns:
         mkdocs-bibtex's registry, whose cache now holds every formatted reference.
     """
@@ -309,10 +316,44 @@ def _prime_citation_cache(config: MkDocsConfig, bib_path: Path, pages: dict[str,
 
     registry = config.plugins["bibtex"].registry
     # pandoc reads the .bib as written: pybtex's re-serialization escapes the '_' in DOIs.
-    registry.__dict__["bib_data_bibtex"] = bib_path.read_text(encoding="utf-8")
+    bib_text = bib_path.read_text(encoding="utf-8")
+    registry.__dict__["bib_data_bibtex"] = bib_text
     blocks = [block for text in pages.values() for block in CitationBlock.from_markdown(text)]
-    registry.validate_citation_blocks(blocks)
+    # CITATIONS_CACHE_DIR lets copies of the project (the tests' broken copies) share one cache.
+    cache_dir = os.environ.get("CITATIONS_CACHE_DIR") or Path(config.config_file_path).resolve().parent / CITATION_CACHE
+    entry = Path(cache_dir) / f"{_citation_cache_key(bib_text, Path(registry.csl_file), blocks)}.json"
+    saved = _read_cache(entry)
+    registry._inline_cache.update(saved.get("inline", {}))
+    registry._reference_cache.update(saved.get("references", {}))
+    registry.validate_citation_blocks(blocks)  # runs pandoc only for what the cache did not hold
     # pandoc writes case-protected title words ({China's}) as bracketed spans Python-Markdown lacks.
     for key, text in registry._reference_cache.items():
         registry._reference_cache[key] = _NOCASE_SPAN.sub(r"\1", text)
+    if not saved:
+        _write_cache(entry, {"inline": registry._inline_cache, "references": registry._reference_cache})
     return registry
+
+
+def _citation_cache_key(bib_text: str, csl: Path, blocks: list) -> str:
+    digest = hashlib.sha256(bib_text.encode())
+    digest.update(csl.read_bytes() if csl.is_file() else b"")
+    digest.update("\n".join(sorted({str(block) for block in blocks})).encode())
+    for package in ("mkdocs-bibtex", "pypandoc-binary"):
+        digest.update(f"{package}=={version(package)}".encode())
+    return digest.hexdigest()[:20]
+
+
+def _read_cache(entry: Path) -> dict:
+    try:
+        return json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # no entry yet, or a damaged one: pandoc runs
+
+
+def _write_cache(entry: Path, data: dict) -> None:
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    for old in entry.parent.glob("*.json"):
+        old.unlink()  # one entry: the cache never grows
+    tmp = entry.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data), encoding="utf-8")
+    tmp.replace(entry)
