@@ -287,7 +287,7 @@ def _ipd_noise(ctx: Context):
     ax.set_xlabel("Noise: chance that a move is flipped (%)")
     ax.set_ylabel("Mean payoff per round (points)")
     ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.2), ncols=2)
-    source = "Model: axelrod library, round robin of the six strategies; see the data for the set-up."
+    source = "Model: axelrod library, a round robin of the six strategies."
     _finish(fig, source, bottom=0.34)
     quiet, loud = levels[0], levels[-1]
     ahead = [n for n in levels if max(results.score[n], key=results.score[n].get) == "Always defect"]
@@ -330,7 +330,7 @@ def _ipd_echo(ctx: Context):
     ax.set_ylabel("Rounds of mutual cooperation (%)")
     ax.set_ylim(0, 102)
     ax.legend(loc="upper center", bbox_to_anchor=(0.45, -0.2), ncols=2)
-    source = "Model: axelrod library, each strategy playing a copy of itself; see the data for the set-up."
+    source = "Model: axelrod library, each strategy against a copy of itself."
     _finish(fig, source, bottom=0.34)
     loud = levels[-1]
     one = next(n for n in levels if n > 0)

@@ -18,6 +18,7 @@ from figures.catalog import FIGURES, RICHARDSON_CASES
 from figures.datasets import bibliography_keys, load_dataset
 from figures.figure import Figure, Table
 from figures.models import ipd, richardson
+from figures.style import WIDTH
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "docs" / "data"
@@ -214,6 +215,10 @@ def test_each_figure_is_in_the_site_with_text_alternative_and_data(site: Path, n
         assert table.find("caption").get_text(strip=True)
         assert table.select("thead th[scope=col]") and table.select("tbody th[scope=row]")
         assert len(table.select("tbody tr")) >= 3
+        # Nothing (a long source line, a legend) sticks out of the drawing: matplotlib would widen the
+        # SVG to hold it, and the whole chart would then shrink on a phone.
+        width = float(svg["viewbox"].split()[2])
+        assert width <= WIDTH * 72 * 1.02, f"{name} is {width:.0f} pt wide, drawn for {WIDTH * 72:.0f}"
 
 
 def test_charts_reference_nothing_outside_the_page(site: Path) -> None:

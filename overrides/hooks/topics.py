@@ -13,7 +13,7 @@ import os
 import random
 import re
 import sys
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -339,7 +339,10 @@ def _citation_cache_key(bib_text: str, csl: Path, blocks: list) -> str:
     digest.update(csl.read_bytes() if csl.is_file() else b"")
     digest.update("\n".join(sorted({str(block) for block in blocks})).encode())
     for package in ("mkdocs-bibtex", "pypandoc-binary"):
-        digest.update(f"{package}=={version(package)}".encode())
+        try:
+            digest.update(f"{package}=={version(package)}".encode())
+        except PackageNotFoundError:  # e.g. pypandoc with a system pandoc: never reuse across versions
+            digest.update(f"{package} missing {os.urandom(8).hex()}".encode())
     return digest.hexdigest()[:20]
 
 
