@@ -162,7 +162,8 @@ def _stockpiles(ctx: Context):
                 f"{crossing} and peaks at {soviet_peak:,} in {soviet_peak_year}. Both fall steeply after "
                 f"1991; in {last} the United States had {us[-1]:,} and Russia {soviet[-1]:,}."),
         "caption": (f"The American stockpile peaked {soviet_peak_year - us_peak_year} years before the Soviet one "
-                    f"and was already shrinking while Moscow's kept growing; from {soviet_peak_year} to {last} "
+                    f"and was {_fall(us[:years.index(soviet_peak_year) + 1], years, us_peak_year)} smaller when the "
+                    f"Soviet one peaked; from {soviet_peak_year} to {last} "
                     f"the American stockpile fell by {_fall(us, years, soviet_peak_year)} and the Soviet/Russian one "
                     f"by {_fall(soviet, years, soviet_peak_year)}."),
         "source": _source_line(data),
