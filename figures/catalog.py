@@ -116,9 +116,9 @@ def _naval_race(ctx: Context):
 STOCKPILE_MARKS = ((1972, "SALT I"), (1991, "START I;\nUSSR dissolves"))
 
 
-def _fall(values: list[int], years: list[int], since: int) -> str:
-    """How much a series fell from `since` to its last year, as a percentage."""
-    return f"{1 - values[-1] / values[years.index(since)]:.0%}"
+def _fall(values: list[int], years: list[int], start: int, end: int) -> str:
+    """How much a series fell from year `start` to year `end`, as a percentage."""
+    return f"{1 - values[years.index(end)] / values[years.index(start)]:.0%}"
 
 
 def _stockpiles(ctx: Context):
@@ -162,10 +162,10 @@ def _stockpiles(ctx: Context):
                 f"{crossing} and peaks at {soviet_peak:,} in {soviet_peak_year}. Both fall steeply after "
                 f"1991; in {last} the United States had {us[-1]:,} and Russia {soviet[-1]:,}."),
         "caption": (f"The American stockpile peaked {soviet_peak_year - us_peak_year} years before the Soviet one "
-                    f"and was {_fall(us[:years.index(soviet_peak_year) + 1], years, us_peak_year)} smaller when the "
+                    f"and was {_fall(us, years, us_peak_year, soviet_peak_year)} smaller when the "
                     f"Soviet one peaked; from {soviet_peak_year} to {last} "
-                    f"the American stockpile fell by {_fall(us, years, soviet_peak_year)} and the Soviet/Russian one "
-                    f"by {_fall(soviet, years, soviet_peak_year)}."),
+                    f"the American stockpile fell by {_fall(us, years, soviet_peak_year, last)} and the Soviet/Russian "
+                    f"one by {_fall(soviet, years, soviet_peak_year, last)}."),
         "source": _source_line(data),
         "table": Table("Warheads in each stockpile (active and inactive, not retired), per year",
                        ("Year", "United States (warheads)", "Soviet Union / Russia (warheads)"),

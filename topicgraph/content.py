@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 
 from .errors import Problem
+from .frontmatter import front_matter_lines
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.S)
 # An opening fence: up to three spaces (more inside lists, which superfences allows), then ``` or ~~~.
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
@@ -23,8 +23,7 @@ def inline_scripts(file: str, markdown: str) -> list[Problem]:
     behaviour belongs in the course's own scripts, where it is reviewed, tested and runs on every page.
     Code blocks and code spans are skipped: a page may show a <script> tag as an example.
     """
-    front = _FRONT_MATTER.match(markdown)
-    skipped = front.group(0).count("\n") if front else 0
+    skipped = front_matter_lines(markdown)
     problems = []
     fence: str | None = None
     for number, line in enumerate(markdown.splitlines(), start=1):

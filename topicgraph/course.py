@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import networkx as nx
@@ -26,6 +27,16 @@ class Course:
     bibliography: Bibliography
     citations: dict[str, list[CitationUse]]  # src_uri of every page -> its citations, in order
     mentions: dict[str, list[str]]  # topic id -> ids of the other topics whose prose links to it
+
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        """Topic id -> title (computed once: every topic page and generated page reads it)."""
+        return {i: t.title for i, t in self.topics.items()}
+
+    @cached_property
+    def descriptions(self) -> dict[str, str]:
+        """Topic id -> one-sentence description."""
+        return {i: t.description for i, t in self.topics.items()}
 
     def topic_for(self, src_uri: str) -> Topic | None:
         topic_id = src_uri.removeprefix("topics/").removesuffix(".md")

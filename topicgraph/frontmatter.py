@@ -30,6 +30,12 @@ class Document:
     key_lines: dict[str, int]  # top-level front-matter key -> 1-based line in the file
 
 
+def front_matter_lines(text: str) -> int:
+    """How many lines the front matter, fences included, takes at the top of `text` (0 without any)."""
+    match = _FENCE.match(text)
+    return text.count("\n", 0, match.end()) if match else 0
+
+
 def parse(text: str) -> Document:
     """Parse `text`, raising FrontMatterError with a line number on malformed input."""
     match = _FENCE.match(text)

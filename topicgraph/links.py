@@ -12,6 +12,11 @@ _FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 
 
+def resolve(src_uri: str, path: str) -> str:
+    """The src_uri that a relative link to `path`, on the page at `src_uri`, points to."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
+
+
 def linked_pages(markdown: str, src_uri: str) -> set[str]:
     """The src_uris of the other Markdown pages that `markdown` (the page at `src_uri`) links to."""
     text = _INLINE_CODE.sub("", _FENCED_CODE.sub("", markdown))
@@ -20,7 +25,7 @@ def linked_pages(markdown: str, src_uri: str) -> set[str]:
         path = target.split("#", 1)[0].split("?", 1)[0]
         if not path.endswith(".md") or "://" in path:
             continue
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path))
+        resolved = resolve(src_uri, path)
         if resolved != src_uri:
             targets.add(resolved)
     return targets

@@ -8,10 +8,10 @@ topic that has it, not a second time here.
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 from .course import Course
+from .links import resolve
 from .model import PARTS, Topic
 
 _HEADING = re.compile(r"^(#{2,5}) ", re.M)
@@ -38,7 +38,7 @@ def printable_body(topic: Topic, topic_ids: set[str]) -> str:
 
 
 def _relink(topic: Topic, topic_ids: set[str], text: str, path: str) -> str:
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(topic.src_uri), path)) if path else topic.src_uri
+    target = resolve(topic.src_uri, path) if path else topic.src_uri
     other = target.removeprefix("topics/").removesuffix(".md")
     if target.startswith("topics/") and other in topic_ids:
         return f"[{text}](#{other})"

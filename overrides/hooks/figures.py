@@ -13,6 +13,7 @@ import re
 import sys
 from pathlib import Path
 
+from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -32,13 +33,16 @@ TEMPLATE = "partials/figures/figure.html"
 CACHE_DIR = Path(".cache") / "figures"
 
 _rendered: dict[str, Figure] = {}  # per build: a figure placed on two pages is drawn once
+_template: Template | None = None  # per build: get_env() makes a new environment, recompiling the template
 
 
 # Hooks ----------------------------------------------------------------------------------------------
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _template
     _rendered.clear()
+    _template = None
     config.watch.append(str(_root(config) / "figures"))  # `make serve` redraws when figure code changes
     return config
 
@@ -69,6 +73,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def _figure_html(name: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    global _template
     figure = _rendered.get(name)
     if figure is None:
         root = _root(config)
@@ -84,8 +89,9 @@ def _figure_html(name: str, page: Page, config: MkDocsConfig, files: Files) -> s
         file = files.get_file_from_path(f"data/{file_name}")
         if file is not None:
             downloads.append((file_name, get_relative_url(file.url, page.url)))
-    env = config.theme.get_env()
-    return env.get_template(TEMPLATE).render(figure=figure, downloads=downloads)
+    if _template is None:
+        _template = config.theme.get_env().get_template(TEMPLATE)
+    return _template.render(figure=figure, downloads=downloads)
 
 
 def _cache_dir(root: Path) -> Path:

@@ -26,6 +26,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root, for `topicgraph`
 
+from figures.cache import cached_entry
 from topicgraph import layout
 from topicgraph.course import Course, load_course
 from topicgraph.errors import TopicGraphError
@@ -78,7 +79,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     except TopicGraphError as exc:
         raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
-    registry = _prime_citation_cache(config, bib_path, pages)
+    registry = _prime_citation_cache(config, bib_path, pages, root)
     generated = _generated_pages(_course, config)
     generated["works-cited.md"] = _works_cited_page(_course, config, registry, files)
     generated["print.md"] = _print_page(_course, config)
@@ -140,14 +141,14 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _topic_context(course: Course, topic_id: str, config: MkDocsConfig) -> dict[str, Any]:
     """What the topic templates read: the topic, its metrics and its neighbours' titles."""
     metrics = course.metrics[topic_id]
-    titles = {i: t.title for i, t in course.topics.items()}
+    titles = course.titles
     from_page = _built_url(f"topics/{topic_id}.md", config)
     return {
         "topic": course.topics[topic_id],
         "quiz": _shuffled_quiz(course.topics[topic_id]),
         "metrics": metrics,
         "titles": titles,
-        "descriptions": {i: t.description for i, t in course.topics.items()},
+        "descriptions": course.descriptions,
         "mentions": course.mentions.get(topic_id, []),
         "path_minutes": sum(course.topics[i].reading_minutes for i in metrics.reading_path),
         "layout": layout.neighborhood(topic_id, course.metrics, titles),
@@ -168,7 +169,7 @@ def _shuffled_quiz(topic) -> list:
 
 def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
     """src_uri -> Markdown of the course map, the tags index and one reading path per topic."""
-    titles = {i: t.title for i, t in course.topics.items()}
+    titles = course.titles
     layers: dict[int, list[str]] = {}
     for topic_id in sorted(course.topics, key=lambda i: titles[i]):
         layers.setdefault(course.metrics[topic_id].depth, []).append(topic_id)
@@ -190,7 +191,7 @@ def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
         "tags.md": _render(config, "partials/course/tags-page.html", {
             "tags": sorted(tags.items()),
             "titles": titles,
-            "descriptions": {i: t.description for i, t in course.topics.items()},
+            "descriptions": course.descriptions,
         }),
     }
     urls = {i: f"{config.site_url}{_published_url(i)}" for i in course.topics}
@@ -303,7 +304,7 @@ def _nav_sections(nav: list, section: str = "") -> dict[str, str]:
     return found
 
 
-def _prime_citation_cache(config: MkDocsConfig, bib_path: Path, pages: dict[str, str]):
+def _prime_citation_cache(config: MkDocsConfig, bib_path: Path, pages: dict[str, str], root: Path):
     """Format every citation of the site in one pandoc run instead of one run per page.
 
     pandoc's answers are kept in .cache/citations/, keyed by everything that shapes them, so a
@@ -319,18 +320,20 @@ def _prime_citation_cache(config: MkDocsConfig, bib_path: Path, pages: dict[str,
     bib_text = bib_path.read_text(encoding="utf-8")
     registry.__dict__["bib_data_bibtex"] = bib_text
     blocks = [block for text in pages.values() for block in CitationBlock.from_markdown(text)]
+
+    def pandoc_answers() -> dict[str, dict[str, str]]:
+        registry.validate_citation_blocks(blocks)  # the one pandoc run; load_course already checked the keys
+        return {"inline": registry._inline_cache, "references": registry._reference_cache}
+
     # CITATIONS_CACHE_DIR lets copies of the project (the tests' broken copies) share one cache.
-    cache_dir = os.environ.get("CITATIONS_CACHE_DIR") or Path(config.config_file_path).resolve().parent / CITATION_CACHE
-    entry = Path(cache_dir) / f"{_citation_cache_key(bib_text, Path(registry.csl_file), blocks)}.json"
-    saved = _read_cache(entry)
-    registry._inline_cache.update(saved.get("inline", {}))
-    registry._reference_cache.update(saved.get("references", {}))
-    registry.validate_citation_blocks(blocks)  # runs pandoc only for what the cache did not hold
+    cache_dir = Path(os.environ.get("CITATIONS_CACHE_DIR") or root / CITATION_CACHE)
+    answers, _ = cached_entry("citations", _citation_cache_key(bib_text, Path(registry.csl_file), blocks),
+                              cache_dir, pandoc_answers, dump=lambda answers: answers, load=_pandoc_answers)
+    registry._inline_cache.update(answers["inline"])
+    registry._reference_cache.update(answers["references"])
     # pandoc writes case-protected title words ({China's}) as bracketed spans Python-Markdown lacks.
     for key, text in registry._reference_cache.items():
         registry._reference_cache[key] = _NOCASE_SPAN.sub(r"\1", text)
-    if not saved:
-        _write_cache(entry, {"inline": registry._inline_cache, "references": registry._reference_cache})
     return registry
 
 
@@ -346,17 +349,6 @@ def _citation_cache_key(bib_text: str, csl: Path, blocks: list) -> str:
     return digest.hexdigest()[:20]
 
 
-def _read_cache(entry: Path) -> dict:
-    try:
-        return json.loads(entry.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}  # no entry yet, or a damaged one: pandoc runs
-
-
-def _write_cache(entry: Path, data: dict) -> None:
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    for old in entry.parent.glob("*.json"):
-        old.unlink()  # one entry: the cache never grows
-    tmp = entry.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data), encoding="utf-8")
-    tmp.replace(entry)
+def _pandoc_answers(saved: dict) -> dict[str, dict[str, str]]:
+    """A cache entry, checked for shape (a KeyError or TypeError makes the cache run pandoc again)."""
+    return {"inline": dict(saved["inline"]), "references": dict(saved["references"])}

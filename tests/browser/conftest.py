@@ -11,6 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
+from quality.gates import is_foreign
 from sitebuild import ROOT, run_build
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -69,10 +70,5 @@ def watch(page, base_url: str) -> Watch:
     page.on("console", lambda msg: msg.type == "error" and watched.console_errors.append(msg.text))
     page.on("pageerror", lambda exc: watched.console_errors.append(str(exc)))
 
-    def on_request(request) -> None:
-        parts = urlsplit(request.url)
-        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != origin:
-            watched.foreign_requests.append(request.url)
-
-    page.on("request", on_request)
+    page.on("request", lambda request: is_foreign(request.url, origin) and watched.foreign_requests.append(request.url))
     return watched
