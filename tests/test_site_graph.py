@@ -94,6 +94,21 @@ def test_mentioned_in_lists_the_topics_whose_prose_links_here(site: Path) -> Non
         assert sorted(section_links(page(site, f"topics/{topic_id}"), "mentioned-in")) == expected, topic_id
 
 
+def test_generated_lists_typeset_titles_as_markdown_would(site: Path, graph: nx.DiGraph) -> None:
+    """The connection lists and reading paths are HTML templates; their titles still get curly quotes."""
+    checked = 0
+    for topic_id in TOPIC_IDS:
+        soup = page(site, f"topics/{topic_id}")
+        links = [a for heading in ("prerequisites", "leads-to", "mentioned-in")
+                 for a in soup.find(id=heading).find_next_sibling().select("li > a")]
+        links += page(site, f"paths/{topic_id}").select("article ol > li > a")
+        for a in links:
+            title = graph.nodes[re.search(r"/([a-z0-9-]+)/$", a["href"]).group(1)]["title"]
+            assert a.get_text() == title.replace("'", "’"), (topic_id, title)
+            checked += "'" in title
+    assert checked  # some title has an apostrophe (The Prisoner's Dilemma)
+
+
 def test_reading_paths_list_every_prerequisite_before_the_topic(site: Path, graph: nx.DiGraph) -> None:
     for topic_id in TOPIC_IDS:
         items = page(site, f"paths/{topic_id}").select("article ol > li > a")

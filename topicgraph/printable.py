@@ -1,24 +1,36 @@
-"""The whole course as one printable page, in reading order.
+"""The whole course as one printable page, in reading order, assembled from the topic pages' HTML.
 
-Every topic's Markdown is placed under its own heading; its ids are prefixed with the topic id so
-that they stay unique on one page. Links between topics point to the topic's heading on this page,
-and links to other pages become plain text: a broken link or anchor is then reported once, on the
-topic that has it, not a second time here.
+MkDocs converts every page before it renders any template, so the print edition reuses each topic's
+finished HTML (figures and math included) instead of converting every topic a second time. A topic
+page marks its body and its reference list with the comments below. Inside the print page every id
+is prefixed with the topic id, so that it stays unique; headings move one level down under the
+topic's own heading; links between topics point into the page, and other links are rebased.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
+from collections.abc import Mapping
 
 from .course import Course
-from .links import resolve
-from .model import PARTS, Topic
+from .model import PARTS
 
-_HEADING = re.compile(r"^(#{2,5}) ", re.M)
-_ATTR_ID = re.compile(r"\{#([a-z0-9-]+)")
-_HTML_ID = re.compile(r'\bid="([^"]+)"')
-_FIGURE_MARKER = re.compile(r"^<!-- figure: [a-z0-9-]+ -->\n?", re.M)
-_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\((?!https?://)([^)\s#]*)(?:#[^)\s]+)?\)")
+BODY = ("<!-- course:body -->", "<!-- /course:body -->")
+REFERENCES = ("<!-- course:references -->", "<!-- /course:references -->")
+
+# Where the print page takes each topic's body and reference list.
+_PLACEHOLDER = re.compile(r"<!-- course:print-(body|references) ([a-z0-9-]+) -->")
+# Attributes, not parts of longer names (data-id, data-href).
+_ID = re.compile(r'(?<![\w-])(id|for)="([^"]+)"')
+_ID_LIST = re.compile(r'(?<![\w-])(aria-(?:labelledby|describedby|controls))="([^"]+)"')
+_FRAGMENT_REF = re.compile(r"url\(#([^)\s]+)\)")
+_URL = re.compile(r'(?<![\w-])((?:xlink:)?href|src)="([^"]*)"')
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+class MissingTopicHtml(Exception):
+    """A topic page has no converted HTML to print (e.g. in a `--dirty` rebuild that skipped it)."""
 
 
 def reading_order(course: Course) -> list[str]:
@@ -27,19 +39,84 @@ def reading_order(course: Course) -> list[str]:
                                                 course.topics[i].title))
 
 
-def printable_body(topic: Topic, topic_ids: set[str]) -> str:
-    """A topic's body made to sit inside the print page at the site root (src_uri 'print.md')."""
-    # Figures stay on the topic pages: two topics share one, and its SVG ids must be unique per page.
-    body = _FIGURE_MARKER.sub("", topic.body)
-    body = _HEADING.sub(lambda m: "#" + m.group(1) + " ", body)
-    body = _ATTR_ID.sub(lambda m: "{#" + f"{topic.id}--{m.group(1)}", body)
-    body = _HTML_ID.sub(lambda m: f'id="{topic.id}--{m.group(1)}"', body)
-    return _LINK.sub(lambda m: _relink(topic, topic_ids, m.group(1), m.group(2)), body)
+def placeholder(part: str, topic_id: str) -> str:
+    """The comment in the print page's Markdown where a topic's 'body' or 'references' go."""
+    return f"<!-- course:print-{part} {topic_id} -->"
 
 
-def _relink(topic: Topic, topic_ids: set[str], text: str, path: str) -> str:
-    target = resolve(topic.src_uri, path) if path else topic.src_uri
-    other = target.removeprefix("topics/").removesuffix(".md")
-    if target.startswith("topics/") and other in topic_ids:
-        return f"[{text}](#{other})"
-    return text  # another page of the site: not part of the print edition
+def assemble(print_html: str, print_url: str, pages: Mapping[str, tuple[str, str | None]]) -> str:
+    """The print page's HTML with every placeholder replaced by that part of the topic's page.
+
+    Arguments:
+        print_html: the converted print page.
+        print_url: where the print page is built.
+        pages: topic id -> (the built URL of its page, the page's finished HTML).
+    """
+    topic_urls = {url: topic_id for topic_id, (url, _) in pages.items()}
+
+    def part(match: re.Match) -> str:
+        which, topic_id = match.groups()
+        url, html = pages[topic_id]
+        inner = marked(html or "", BODY if which == "body" else REFERENCES)
+        if inner is None:
+            raise MissingTopicHtml(topic_id)
+        if not inner:
+            return ""
+        inner = printable_html(inner, topic_id, url, print_url, topic_urls)
+        if which == "body":
+            return inner
+        return f'<h3 id="{topic_id}--references">References</h3>\n{inner}'
+
+    return _PLACEHOLDER.sub(part, print_html)
+
+
+def marked(html: str, marks: tuple[str, str]) -> str | None:
+    """The HTML between a pair of marker comments, or None when the page has no such part."""
+    start, end = html.find(marks[0]), html.find(marks[1])
+    return html[start + len(marks[0]):end].strip() if 0 <= start < end else None
+
+
+def printable_html(html: str, topic_id: str, page_url: str, print_url: str, topic_urls: Mapping[str, str]) -> str:
+    """A part of a topic page's HTML, made to sit inside the print page.
+
+    Arguments:
+        html: the body or the reference list of the topic page.
+        topic_id: the topic, whose id prefixes every id of `html`.
+        page_url: where the topic page is built ('topics/a/', or 'topics/a.html' offline).
+        print_url: where the print page is built.
+        topic_urls: the built URL of every topic page -> its topic id.
+    """
+    html = _ID.sub(lambda m: f'{m.group(1)}="{topic_id}--{m.group(2)}"', html)
+    html = _ID_LIST.sub(lambda m: f'{m.group(1)}="' + " ".join(f"{topic_id}--{i}" for i in m.group(2).split()) + '"',
+                        html)
+    html = _FRAGMENT_REF.sub(lambda m: f"url(#{topic_id}--{m.group(1)})", html)
+    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+    return _URL.sub(lambda m: f'{m.group(1)}="{_rebase(m.group(2), topic_id, page_url, print_url, topic_urls)}"',
+                    html)
+
+
+def _rebase(url: str, topic_id: str, page_url: str, print_url: str, topic_urls: Mapping[str, str]) -> str:
+    if url.startswith("#"):
+        return f"#{topic_id}--{url[1:]}"
+    if not url or "://" in url or url.startswith(("/", "mailto:", "data:")):
+        return url
+    path, _, fragment = url.partition("#")
+    target = _join(page_url, path)
+    other = topic_urls.get(target)
+    if other is not None:  # another topic: it is on this page too
+        return f"#{other}--{fragment}" if fragment else f"#{other}"
+    relative = posixpath.relpath(target or ".", _directory(print_url) or ".")
+    if target.endswith("/") or not target:
+        relative += "/"
+    return relative + (f"#{fragment}" if fragment else "")
+
+
+def _join(page_url: str, path: str) -> str:
+    """The site-relative URL that `path`, relative to the page at `page_url`, points to ('' is the root)."""
+    joined = posixpath.normpath(posixpath.join(_directory(page_url), path))
+    joined = "" if joined == "." else joined
+    return joined + "/" if path.endswith("/") and joined else joined
+
+
+def _directory(url: str) -> str:
+    return url.rsplit("/", 1)[0] if "/" in url else ""

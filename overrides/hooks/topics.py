@@ -1,8 +1,10 @@
 """MkDocs adapter for the topic-graph engine (`topicgraph/`).
 
-Everything is validated once, in on_files, before any page is converted. Generated text is Markdown
-rendered from Jinja templates in overrides/partials/course/, so MkDocs validates its links like any
-other; only the SVG pictures carry URLs computed here. The engine itself has no MkDocs imports.
+Everything is validated once, in on_files, before any page is converted. Generated pages are
+Markdown rendered from Jinja templates in overrides/partials/course/, so MkDocs validates their links
+like any other. What repeats on every topic page and every reading path (the topic card, the
+connection lists, the path list, the SVG pictures) is HTML with URLs computed here from the validated
+graph: at scale, converting it as Markdown was most of the build. The engine has no MkDocs imports.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -32,7 +36,7 @@ from topicgraph.course import Course, load_course
 from topicgraph.errors import TopicGraphError
 from topicgraph.export import graph_json
 from topicgraph.model import PARTS
-from topicgraph.printable import printable_body, reading_order
+from topicgraph.printable import BODY, REFERENCES, MissingTopicHtml, assemble, placeholder, reading_order
 from topicgraph.urls import MANIFEST, check_published, current_urls, read_manifest
 
 # Python-Markdown's footnotes extension puts the footnotes (here: the reference list) at this marker.
@@ -49,6 +53,8 @@ _course: Course | None = None
 _env: Environment | None = None  # one Jinja environment per build, so templates compile once
 _ids_by_page: dict[str, set[str]] = {}  # page URL -> element ids, for the published-URL check
 _sections: dict[str, list[str]] = {}  # topic page URL -> its heading ids
+_typeset: dict[str, dict[str, str]] = {}  # "titles"/"descriptions" -> topic id -> inline HTML
+_PARAGRAPH = re.compile(r"<p>(.*)</p>", re.S)
 
 
 # Hooks ----------------------------------------------------------------------------------------------
@@ -79,6 +85,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     except TopicGraphError as exc:
         raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
+    _typeset["titles"] = _typeset_all(_course.titles, config)
+    _typeset["descriptions"] = _typeset_all(_course.descriptions, config)
     registry = _prime_citation_cache(config, bib_path, pages, root)
     generated = _generated_pages(_course, config)
     generated["works-cited.md"] = _works_cited_page(_course, config, registry, files)
@@ -101,11 +109,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     context |= _citation_of_page(topic, page, config)
     return (
         _render(config, "partials/course/topic-head.html", context)
-        + "\n\n" + markdown
+        + f"\n\n{BODY[0]}\n\n{markdown}\n\n{BODY[1]}"
         + "\n\n## Reflection {#reflection}\n\n" + _render(config, "partials/reflection.html", context)
         + "\n\n## Quiz me {#quiz}\n\n" + _render(config, "partials/quiz.html", context)
         + "\n\n" + _render(config, "partials/course/topic-connections.html", context)
-        + f"\n\n## References {{#references}}\n\n{FOOTNOTES_MARKER}\n\n"
+        + f"\n\n## References {{#references}}\n\n{REFERENCES[0]}\n\n{FOOTNOTES_MARKER}\n\n{REFERENCES[1]}\n\n"
         + _render(config, "partials/course/cite-this-page.html", context)
     )
 
@@ -115,6 +123,18 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if _course and _course.topic_for(page.file.src_uri):
         _sections["/" + page.url] = [item.id for item in _flatten(page.toc)]
     return html
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    # Every page is converted by now: the print edition takes the topics' finished HTML.
+    if _course and page.file.src_uri == "print.md":
+        pages = {topic.id: (p.url, p.content) for p in nav.pages if (topic := _course.topic_for(p.file.src_uri))}
+        try:
+            page.content = assemble(page.content, page.url, pages)
+        except MissingTopicHtml as exc:
+            raise PluginError(f"the print edition (print.md) needs the converted page of topic '{exc}': "
+                              "build or serve without --dirty") from None
+    return context
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -148,12 +168,15 @@ def _topic_context(course: Course, topic_id: str, config: MkDocsConfig) -> dict[
         "quiz": _shuffled_quiz(course.topics[topic_id]),
         "metrics": metrics,
         "titles": titles,
-        "descriptions": course.descriptions,
+        "typeset_titles": _typeset["titles"],
+        "typeset_descriptions": _typeset["descriptions"],
         "mentions": course.mentions.get(topic_id, []),
         "path_minutes": sum(course.topics[i].reading_minutes for i in metrics.reading_path),
         "layout": layout.neighborhood(topic_id, course.metrics, titles),
         "url_for": lambda other: get_relative_url(_built_url(f"topics/{other}.md", config), from_page),
         "graph_url": get_relative_url(_built_url("graph.md", config), from_page),
+        "tags_url": get_relative_url(_built_url("tags.md", config), from_page),
+        "path_url": get_relative_url(_built_url(f"paths/{topic_id}.md", config), from_page),
     }
 
 
@@ -198,10 +221,13 @@ def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
     minutes = {i: t.reading_minutes for i, t in course.topics.items()}
     for topic_id, metrics in course.metrics.items():
         path = metrics.reading_path
+        from_page = _built_url(f"paths/{topic_id}.md", config)
         pages[f"paths/{topic_id}.md"] = _render(config, "partials/course/path-page.html", {
             "topic": course.topics[topic_id],
             "path": path,
-            "titles": titles,
+            "typeset_titles": _typeset["titles"],
+            "url_for": lambda other, from_page=from_page: get_relative_url(_built_url(f"topics/{other}.md", config),
+                                                                          from_page),
             "levels": {i: course.topics[i].level for i in path},
             "minutes": minutes,
             "total_minutes": sum(minutes[i] for i in path),
@@ -223,14 +249,13 @@ def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
 
 
 def _print_page(course: Course, config: MkDocsConfig) -> str:
-    """The whole course in reading order on one page, for print and PDF."""
-    ids = set(course.topics)
+    """The whole course in reading order on one page, for print and PDF (see on_page_context)."""
     return _render(config, "partials/course/print-page.html", {
         "site_name": config.site_name,
         "order": reading_order(course),
         "topics": course.topics,
         "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
-        "bodies": {i: printable_body(t, ids) for i, t in course.topics.items()},
+        "placeholder": placeholder,
     })
 
 
@@ -286,6 +311,17 @@ def _published_url(topic_id: str) -> str:
 def _built_url(src_uri: str, config: MkDocsConfig) -> str:
     """Where this build puts a page: topics/a/ normally, topics/a.html in the offline build."""
     return File(src_uri, "", "", config.use_directory_urls).url
+
+
+def _typeset_all(texts: dict[str, str], config: MkDocsConfig) -> dict[str, str]:
+    """Plain text as the inline HTML Markdown would make of it here (smarty's quotes and dashes)."""
+    md = Markdown(extensions=["smarty"], extension_configs={"smarty": config.mdx_configs.get("smarty", {})})
+    typeset = {}
+    for key, text in texts.items():
+        html = md.reset().convert(text)
+        match = _PARAGRAPH.fullmatch(html)
+        typeset[key] = match.group(1) if match else html
+    return typeset
 
 
 def _render(config: MkDocsConfig, template: str, context: dict[str, Any]) -> str:

@@ -70,6 +70,13 @@
 
   function showDone() {
     const done = doneTopics();
+    const progress = document.querySelectorAll(".sd-progress");
+    // A reader with nothing marked (every first visit) has no marks to add or remove: skip the scan
+    // of every link, which is most of this script's start-up time on a long page.
+    if (!done.size && !document.querySelector(".sd-done, .sd-graph__node--done")) {
+      for (const box of progress) renderProgress(box, done);
+      return;
+    }
     for (const link of document.querySelectorAll(".md-nav__link[href], article li > a[href]")) {
       if (link.hash) continue;  // a section of a page (the table of contents), not the topic itself
       const id = topicOf(link.href);
@@ -87,7 +94,7 @@
       if (isDone) node.setAttribute("aria-label", `${title} (thought through)`);
       else node.removeAttribute("aria-label");
     }
-    for (const box of document.querySelectorAll(".sd-progress")) renderProgress(box, done);
+    for (const box of progress) renderProgress(box, done);
   }
 
   function renderProgress(box, done) {
