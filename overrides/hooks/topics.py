@@ -9,6 +9,7 @@ graph: at scale, converting it as Markdown was most of the build. The engine has
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -37,6 +38,7 @@ from topicgraph.errors import TopicGraphError
 from topicgraph.export import graph_json
 from topicgraph.model import PARTS
 from topicgraph.printable import BODY, REFERENCES, MissingTopicHtml, assemble, placeholder, reading_order
+from topicgraph.rawhtml import restore, set_aside
 from topicgraph.urls import MANIFEST, check_published, current_urls, read_manifest
 
 # Python-Markdown's footnotes extension puts the footnotes (here: the reference list) at this marker.
@@ -53,6 +55,7 @@ _course: Course | None = None
 _env: Environment | None = None  # one Jinja environment per build, so templates compile once
 _ids_by_page: dict[str, set[str]] = {}  # page URL -> element ids, for the published-URL check
 _sections: dict[str, list[str]] = {}  # topic page URL -> its heading ids
+_set_aside: dict[str, list[str]] = {}  # src_uri -> generated HTML kept out of Markdown (topicgraph.rawhtml)
 _typeset: dict[str, dict[str, str]] = {}  # "titles"/"descriptions" -> topic id -> inline HTML
 _PARAGRAPH = re.compile(r"<p>(.*)</p>", re.S)
 
@@ -72,6 +75,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _env = config.theme.get_env()
     _ids_by_page.clear()
     _sections.clear()
+    _set_aside.clear()
     root = Path(config.config_file_path).resolve().parent
     bib_path = root / config.plugins["bibtex"].config.bib_file
     pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
@@ -99,26 +103,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _course and PROGRESS_MARKER in markdown:
-        progress = _render(config, "partials/course/progress.html", {"ids": sorted(_course.topics)})
-        markdown = markdown.replace(PROGRESS_MARKER, progress)
-    topic = _course.topic_for(page.file.src_uri) if _course else None
-    if topic is None:
-        return markdown
-    context = _topic_context(_course, topic.id, config)
-    context |= _citation_of_page(topic, page, config)
-    return (
-        _render(config, "partials/course/topic-head.html", context)
-        + f"\n\n{BODY[0]}\n\n{markdown}\n\n{BODY[1]}"
-        + "\n\n## Reflection {#reflection}\n\n" + _render(config, "partials/reflection.html", context)
-        + "\n\n## Quiz me {#quiz}\n\n" + _render(config, "partials/quiz.html", context)
-        + "\n\n" + _render(config, "partials/course/topic-connections.html", context)
-        + f"\n\n## References {{#references}}\n\n{REFERENCES[0]}\n\n{FOOTNOTES_MARKER}\n\n{REFERENCES[1]}\n\n"
-        + _render(config, "partials/course/cite-this-page.html", context)
-    )
+    markdown, _set_aside[page.file.src_uri] = set_aside(_with_generated_parts(markdown, page, config))
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = restore(html, _set_aside.pop(page.file.src_uri, []))
     _ids_by_page["/" + page.url] = set(_ELEMENT_ID.findall(html))
     if _course and _course.topic_for(page.file.src_uri):
         _sections["/" + page.url] = [item.id for item in _flatten(page.toc)]
@@ -156,6 +146,27 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 # Helpers --------------------------------------------------------------------------------------------
+
+
+def _with_generated_parts(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    """The page's Markdown with the course's generated parts: progress, and a topic's card and lists."""
+    if _course and PROGRESS_MARKER in markdown:
+        progress = _render(config, "partials/course/progress.html", {"ids": sorted(_course.topics)})
+        markdown = markdown.replace(PROGRESS_MARKER, progress)
+    topic = _course.topic_for(page.file.src_uri) if _course else None
+    if topic is None:
+        return markdown
+    context = _topic_context(_course, topic.id, config)
+    context |= _citation_of_page(topic, page, config)
+    return (
+        _render(config, "partials/course/topic-head.html", context)
+        + f"\n\n{BODY[0]}\n\n{markdown}\n\n{BODY[1]}"
+        + "\n\n## Reflection {#reflection}\n\n" + _render(config, "partials/reflection.html", context)
+        + "\n\n## Quiz me {#quiz}\n\n" + _render(config, "partials/quiz.html", context)
+        + "\n\n" + _render(config, "partials/course/topic-connections.html", context)
+        + f"\n\n## References {{#references}}\n\n{REFERENCES[0]}\n\n{FOOTNOTES_MARKER}\n\n{REFERENCES[1]}\n\n"
+        + _render(config, "partials/course/cite-this-page.html", context)
+    )
 
 
 def _topic_context(course: Course, topic_id: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -310,7 +321,12 @@ def _published_url(topic_id: str) -> str:
 
 def _built_url(src_uri: str, config: MkDocsConfig) -> str:
     """Where this build puts a page: topics/a/ normally, topics/a.html in the offline build."""
-    return File(src_uri, "", "", config.use_directory_urls).url
+    return _location(src_uri, config.use_directory_urls)
+
+
+@functools.cache
+def _location(src_uri: str, use_directory_urls: bool) -> str:
+    return File(src_uri, "", "", use_directory_urls).url  # a File is costly: reading paths ask ~60 times each
 
 
 def _typeset_all(texts: dict[str, str], config: MkDocsConfig) -> dict[str, str]:

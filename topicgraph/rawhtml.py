@@ -1,0 +1,32 @@
+"""Generated HTML that skips Markdown: set aside before conversion, put back after.
+
+Python-Markdown parses every tag of a raw HTML block (md_in_html) even when it leaves it unchanged,
+which cost about as much as the Markdown around it on topic pages and reading paths. Templates mark
+such blocks with the two comments below, each on its own line.
+"""
+
+from __future__ import annotations
+
+import re
+
+MARKS = ("<!-- course:html -->", "<!-- /course:html -->")
+_BLOCK = re.compile(r"^<!-- course:html -->\n(.*?)\n<!-- /course:html -->$", re.M | re.S)
+_PLACEHOLDER = re.compile(r"<!-- course:html (\d+) -->")
+
+
+def set_aside(markdown: str) -> tuple[str, list[str]]:
+    """The Markdown with each marked block replaced by a numbered placeholder, and the blocks."""
+    blocks: list[str] = []
+
+    def placeholder(match: re.Match) -> str:
+        blocks.append(match.group(1))
+        return f"\n<!-- course:html {len(blocks) - 1} -->\n"
+
+    return _BLOCK.sub(placeholder, markdown), blocks
+
+
+def restore(html: str, blocks: list[str]) -> str:
+    """The converted page with every placeholder replaced by its block again."""
+    if not blocks:
+        return html
+    return _PLACEHOLDER.sub(lambda match: blocks[int(match.group(1))], html)
