@@ -16,6 +16,7 @@ import os
 import random
 import re
 import sys
+from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -173,7 +174,7 @@ def _topic_context(course: Course, topic_id: str, config: MkDocsConfig) -> dict[
     """What the topic templates read: the topic, its metrics and its neighbours' titles."""
     metrics = course.metrics[topic_id]
     titles = course.titles
-    from_page = _built_url(f"topics/{topic_id}.md", config)
+    page = f"topics/{topic_id}.md"
     return {
         "topic": course.topics[topic_id],
         "quiz": _shuffled_quiz(course.topics[topic_id]),
@@ -184,10 +185,10 @@ def _topic_context(course: Course, topic_id: str, config: MkDocsConfig) -> dict[
         "mentions": course.mentions.get(topic_id, []),
         "path_minutes": sum(course.topics[i].reading_minutes for i in metrics.reading_path),
         "layout": layout.neighborhood(topic_id, course.metrics, titles),
-        "url_for": lambda other: get_relative_url(_built_url(f"topics/{other}.md", config), from_page),
-        "graph_url": get_relative_url(_built_url("graph.md", config), from_page),
-        "tags_url": get_relative_url(_built_url("tags.md", config), from_page),
-        "path_url": get_relative_url(_built_url(f"paths/{topic_id}.md", config), from_page),
+        "url_for": _topic_links(page, config),
+        "graph_url": _link(page, "graph.md", config),
+        "tags_url": _link(page, "tags.md", config),
+        "path_url": _link(page, f"paths/{topic_id}.md", config),
     }
 
 
@@ -218,8 +219,7 @@ def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
             "parts": {i: t.part for i, t in course.topics.items()},
             "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
             "layers": sorted(layers.items()),
-            "url_for": lambda other: get_relative_url(_built_url(f"topics/{other}.md", config),
-                                                      _built_url("graph.md", config)),
+            "url_for": _topic_links("graph.md", config),
             "json_url": GRAPH_JSON,
         }),
         "tags.md": _render(config, "partials/course/tags-page.html", {
@@ -232,13 +232,11 @@ def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
     minutes = {i: t.reading_minutes for i, t in course.topics.items()}
     for topic_id, metrics in course.metrics.items():
         path = metrics.reading_path
-        from_page = _built_url(f"paths/{topic_id}.md", config)
         pages[f"paths/{topic_id}.md"] = _render(config, "partials/course/path-page.html", {
             "topic": course.topics[topic_id],
             "path": path,
             "typeset_titles": _typeset["titles"],
-            "url_for": lambda other, from_page=from_page: get_relative_url(_built_url(f"topics/{other}.md", config),
-                                                                          from_page),
+            "url_for": _topic_links(f"paths/{topic_id}.md", config),
             "levels": {i: course.topics[i].level for i in path},
             "minutes": minutes,
             "total_minutes": sum(minutes[i] for i in path),
@@ -317,6 +315,16 @@ def _page_url(src_uri: str) -> str:
 def _published_url(topic_id: str) -> str:
     """Where the published site serves a topic (relative to site_url): syllabi and citations use it."""
     return f"topics/{topic_id}/"
+
+
+def _link(from_src_uri: str, to_src_uri: str, config: MkDocsConfig) -> str:
+    """The relative URL, on the page built from one source file, of the page built from another."""
+    return get_relative_url(_built_url(to_src_uri, config), _built_url(from_src_uri, config))
+
+
+def _topic_links(from_src_uri: str, config: MkDocsConfig) -> Callable[[str], str]:
+    """url_for in the templates: a topic id -> the relative URL of its page, on this page."""
+    return lambda topic_id: _link(from_src_uri, f"topics/{topic_id}.md", config)
 
 
 def _built_url(src_uri: str, config: MkDocsConfig) -> str:
