@@ -58,8 +58,10 @@ def test_search_leads_to_topics_not_to_their_generated_copies(site: Path) -> Non
     locations = [doc["location"] for doc in index["docs"]]
     assert any(location.startswith("topics/security-dilemma/") for location in locations)
     assert not [location for location in locations if location.startswith(("print/", "paths/"))]
-    # Generated sections repeat other topics' titles on every page: a search would list them all.
-    generated = ("#prerequisite-chain", "#prerequisites", "#leads-to", "#mentioned-in", "#in-the-graph", "#cite")
+    # Generated sections repeat other topics' titles on every page: a search would list them all. The
+    # quiz would give its answers away, and the reflection repeats its button labels on every topic.
+    generated = ("#prerequisite-chain", "#prerequisites", "#leads-to", "#mentioned-in", "#in-the-graph", "#cite",
+                 "#quiz", "#reflection")
     assert not [location for location in locations if location.endswith(generated)]
     assert any(location.endswith("#core-idea") for location in locations)
 

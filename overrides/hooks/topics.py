@@ -162,8 +162,11 @@ def _with_generated_parts(markdown: str, page: Page, config: MkDocsConfig) -> st
     return (
         _render(config, "partials/course/topic-head.html", context)
         + f"\n\n{BODY[0]}\n\n{markdown}\n\n{BODY[1]}"
-        + "\n\n## Reflection {#reflection}\n\n" + _render(config, "partials/reflection.html", context)
-        + "\n\n## Quiz me {#quiz}\n\n" + _render(config, "partials/quiz.html", context)
+        # Out of search: a result would show the quiz's answers, and the same button labels on every topic.
+        + "\n\n## Reflection {#reflection data-search-exclude}\n\n"
+        + _render(config, "partials/reflection.html", context)
+        + "\n\n## Quiz me {#quiz data-search-exclude}\n\n"
+        + _render(config, "partials/quiz.html", context)
         + "\n\n" + _render(config, "partials/course/topic-connections.html", context)
         + f"\n\n## References {{#references}}\n\n{REFERENCES[0]}\n\n{FOOTNOTES_MARKER}\n\n{REFERENCES[1]}\n\n"
         + _render(config, "partials/course/cite-this-page.html", context)
