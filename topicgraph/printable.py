@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 
 from .course import Course
+from .links import resolve
 from .model import PARTS
 
 BODY = ("<!-- course:body -->", "<!-- /course:body -->")
@@ -105,7 +106,7 @@ def _rebase(url: str, topic_id: str, page_url: str, print_url: str, topic_urls: 
     other = topic_urls.get(target)
     if other is not None:  # another topic: it is on this page too
         return f"#{other}--{fragment}" if fragment else f"#{other}"
-    relative = posixpath.relpath(target or ".", _directory(print_url) or ".")
+    relative = posixpath.relpath(target or ".", posixpath.dirname(print_url) or ".")
     if target.endswith("/") or not target:
         relative += "/"
     return relative + (f"#{fragment}" if fragment else "")
@@ -113,10 +114,6 @@ def _rebase(url: str, topic_id: str, page_url: str, print_url: str, topic_urls: 
 
 def _join(page_url: str, path: str) -> str:
     """The site-relative URL that `path`, relative to the page at `page_url`, points to ('' is the root)."""
-    joined = posixpath.normpath(posixpath.join(_directory(page_url), path))
+    joined = resolve(page_url, path)  # built URLs resolve like source paths, less the final slash
     joined = "" if joined == "." else joined
     return joined + "/" if path.endswith("/") and joined else joined
-
-
-def _directory(url: str) -> str:
-    return url.rsplit("/", 1)[0] if "/" in url else ""
