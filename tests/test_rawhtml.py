@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import markdown
 
-from topicgraph.rawhtml import restore, set_aside
+from topicgraph.rawhtml import restore, set_aside, set_aside_footnotes
+from topicgraph.typeset import Typesetter
 
 
 def test_marked_html_skips_markdown_and_comes_back_in_place() -> None:
@@ -21,3 +22,27 @@ def test_marked_html_skips_markdown_and_comes_back_in_place() -> None:
 def test_a_mark_inside_a_line_is_left_alone() -> None:
     source = "Text <!-- course:html --> more\n"
     assert set_aside(source) == (source, [])
+
+
+EXTENSIONS = ["smarty", "footnotes", "md_in_html"]
+REFERENCE = 'Jervis, Robert. 1978. "Cooperation." *World Politics* 30 (2): 167--214. <https://doi.org/10.2307/2009958>.'
+
+
+def test_known_footnote_texts_are_set_aside_and_come_back_as_markdown_would_make_them() -> None:
+    source = f"Text[^jervis] and[^note].\n\n[^jervis]: {REFERENCE}\n[^note]: An *authored* note.\n"
+    typesetter = Typesetter(EXTENSIONS, {})
+    blocks: list[str] = []
+    text = set_aside_footnotes(source, blocks, lambda t: typesetter(t) if t == REFERENCE else None)
+    assert blocks == [typesetter(REFERENCE)]
+    assert "[^note]: An *authored* note." in text and REFERENCE not in text
+    html = restore(markdown.markdown(text, extensions=EXTENSIONS), blocks)
+    assert html == markdown.markdown(source, extensions=EXTENSIONS)
+    assert "&ldquo;Cooperation.&rdquo; <em>World Politics</em> 30 (2): 167&ndash;214." in html
+
+
+def test_typesetter_gives_inline_html_and_converts_each_text_once() -> None:
+    typesetter = Typesetter(["smarty"], {})
+    assert typesetter("The Prisoner's Dilemma") == "The Prisoner&rsquo;s Dilemma"
+    assert typesetter("Two\n\nparagraphs") == "<p>Two</p>\n<p>paragraphs</p>"  # not inline: left whole
+    typesetter._markdown = None  # a second call must not convert again
+    assert typesetter("The Prisoner's Dilemma") == "The Prisoner&rsquo;s Dilemma"

@@ -2,16 +2,19 @@
 
 Python-Markdown parses every tag of a raw HTML block (md_in_html) even when it leaves it unchanged,
 which cost about as much as the Markdown around it on topic pages and reading paths. Templates mark
-such blocks with the two comments below, each on its own line.
+such blocks with the two comments below, each on its own line. Footnote definitions whose text is
+known in advance (the formatted references) are set aside the same way, as inline placeholders.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 MARKS = ("<!-- course:html -->", "<!-- /course:html -->")
 _BLOCK = re.compile(r"^<!-- course:html -->\n(.*?)\n<!-- /course:html -->$", re.M | re.S)
 _PLACEHOLDER = re.compile(r"<!-- course:html (\d+) -->")
+_FOOTNOTE = re.compile(r"^(\[\^[^\]\s]+\]: )(.+)$", re.M)  # a one-line definition: [^label]: text
 
 
 def set_aside(markdown: str) -> tuple[str, list[str]]:
@@ -23,6 +26,20 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
         return f"\n<!-- course:html {len(blocks) - 1} -->\n"
 
     return _BLOCK.sub(placeholder, markdown), blocks
+
+
+def set_aside_footnotes(markdown: str, blocks: list[str], html_of: Callable[[str], str | None]) -> str:
+    """The Markdown with the text of each one-line footnote definition that `html_of` knows (its inline
+    HTML, or None) replaced by a placeholder; the HTML is appended to `blocks`."""
+
+    def placeholder(match: re.Match) -> str:
+        html = html_of(match.group(2))
+        if html is None:
+            return match.group(0)
+        blocks.append(html)
+        return f"{match.group(1)}<!-- course:html {len(blocks) - 1} -->"
+
+    return _FOOTNOTE.sub(placeholder, markdown)
 
 
 def restore(html: str, blocks: list[str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html
 import json
 import os
 import random
@@ -22,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from markdown import Markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -39,7 +39,8 @@ from topicgraph.errors import TopicGraphError
 from topicgraph.export import graph_json
 from topicgraph.model import PARTS
 from topicgraph.printable import BODY, REFERENCES, MissingTopicHtml, assemble, placeholder, reading_order
-from topicgraph.rawhtml import restore, set_aside
+from topicgraph.rawhtml import restore, set_aside, set_aside_footnotes
+from topicgraph.typeset import Typesetter
 from topicgraph.urls import MANIFEST, check_published, current_urls, read_manifest
 
 # Python-Markdown's footnotes extension puts the footnotes (here: the reference list) at this marker.
@@ -58,7 +59,8 @@ _ids_by_page: dict[str, set[str]] = {}  # page URL -> element ids, for the publi
 _sections: dict[str, list[str]] = {}  # topic page URL -> its heading ids
 _set_aside: dict[str, list[str]] = {}  # src_uri -> generated HTML kept out of Markdown (topicgraph.rawhtml)
 _typeset: dict[str, dict[str, str]] = {}  # "titles"/"descriptions" -> topic id -> inline HTML
-_PARAGRAPH = re.compile(r"<p>(.*)</p>", re.S)
+_typesetter: Typesetter | None = None  # per build: the site's Markdown extensions
+_references: set[str] = set()  # mkdocs-bibtex's formatted references, typeset once (_reference_html)
 
 
 # Hooks ----------------------------------------------------------------------------------------------
@@ -72,8 +74,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _course, _env
+    global _course, _env, _typesetter
     _env = config.theme.get_env()
+    _typesetter = Typesetter(config.markdown_extensions, config.mdx_configs)
     _ids_by_page.clear()
     _sections.clear()
     _set_aside.clear()
@@ -90,11 +93,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     except TopicGraphError as exc:
         raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
-    _typeset["titles"] = _typeset_all(_course.titles, config)
-    _typeset["descriptions"] = _typeset_all(_course.descriptions, config)
+    _typeset["titles"] = {key: _typesetter(text) for key, text in _course.titles.items()}
+    _typeset["descriptions"] = {key: _typesetter(text) for key, text in _course.descriptions.items()}
     registry = _prime_citation_cache(config, bib_path, pages, root)
+    _references.clear()
+    _references.update(registry._reference_cache.values())
     generated = _generated_pages(_course, config)
-    generated["works-cited.md"] = _works_cited_page(_course, config, registry, files)
+    generated["works-cited.md"] = _works_cited_page(_course, config, registry)
     generated["print.md"] = _print_page(_course, config)
     for src_uri, markdown in generated.items():
         files.append(File.generated(config, src_uri, content=markdown))
@@ -104,8 +109,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    markdown, _set_aside[page.file.src_uri] = set_aside(_with_generated_parts(markdown, page, config))
-    return markdown
+    # mkdocs-bibtex (a plugin, so it ran first) has added the references as footnote definitions.
+    markdown, blocks = set_aside(_with_generated_parts(markdown, page, config))
+    _set_aside[page.file.src_uri] = blocks
+    return set_aside_footnotes(markdown, blocks, _reference_html)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -271,7 +278,7 @@ def _print_page(course: Course, config: MkDocsConfig) -> str:
     })
 
 
-def _works_cited_page(course: Course, config: MkDocsConfig, registry, files: Files) -> str:
+def _works_cited_page(course: Course, config: MkDocsConfig, registry) -> str:
     """Every bibliography entry, sorted by author then year, with the pages citing it."""
     from mkdocs_bibtex.citation import Citation
 
@@ -280,11 +287,19 @@ def _works_cited_page(course: Course, config: MkDocsConfig, registry, files: Fil
     for key, entry in course.bibliography.entries.items():
         people = entry.persons.get("author") or entry.persons.get("editor") or []
         surnames = [" ".join(p.last_names).strip("{}").lower() for p in people]
-        pages = [{"src_uri": src_uri, "title": _page_title(course, files, src_uri)} for src_uri in cited_in[key]]
-        entries.append({"key": key, "text": registry.reference_text(Citation(key=key)), "cited_in": pages,
+        entries.append({"key": key, "html": _typesetter(registry.reference_text(Citation(key=key))),
+                        "cited_in": [_citing_page(course, src_uri, config) for src_uri in cited_in[key]],
                         "sort": (surnames, entry.fields.get("year", ""), entry.fields.get("title", ""))})
     entries.sort(key=lambda e: e["sort"])
     return _render(config, "partials/course/works-cited-page.html", {"entries": entries})
+
+
+def _citing_page(course: Course, src_uri: str, config: MkDocsConfig) -> dict[str, str]:
+    """A page that cites a work, as works cited links it: a topic at its reference list."""
+    url = _link("works-cited.md", src_uri, config)
+    if topic := course.topic_for(src_uri):
+        return {"url": f"{url}#references", "title": _typeset["titles"][topic.id]}
+    return {"url": url, "title": html.escape(src_uri.removesuffix(".md").replace("-", " ").capitalize())}
 
 
 def _citation_of_page(topic, page: Page, config: MkDocsConfig) -> dict[str, str]:
@@ -298,11 +313,6 @@ def _citation_of_page(topic, page: Page, config: MkDocsConfig) -> dict[str, str]
         "course_title": config.site_name,
         "key": f"sdcourse-{topic.id}",
     }
-
-
-def _page_title(course: Course, files: Files, src_uri: str) -> str:
-    topic = course.topic_for(src_uri)
-    return topic.title if topic else src_uri.removesuffix(".md").replace("-", " ").capitalize()
 
 
 def _flatten(toc) -> list:
@@ -340,15 +350,9 @@ def _location(src_uri: str, use_directory_urls: bool) -> str:
     return File(src_uri, "", "", use_directory_urls).url  # a File is costly: reading paths ask ~60 times each
 
 
-def _typeset_all(texts: dict[str, str], config: MkDocsConfig) -> dict[str, str]:
-    """Plain text as the inline HTML Markdown would make of it here (smarty's quotes and dashes)."""
-    md = Markdown(extensions=["smarty"], extension_configs={"smarty": config.mdx_configs.get("smarty", {})})
-    typeset = {}
-    for key, text in texts.items():
-        html = md.reset().convert(text)
-        match = _PARAGRAPH.fullmatch(html)
-        typeset[key] = match.group(1) if match else html
-    return typeset
+def _reference_html(text: str) -> str | None:
+    """A formatted reference as inline HTML, typeset once per build; None for any other footnote."""
+    return _typesetter(text) if _typesetter and text in _references else None
 
 
 def _render(config: MkDocsConfig, template: str, context: dict[str, Any]) -> str:
