@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from topicfactory import write_graph, write_topic
+import pytest
+from topicfactory import front_matter, write_graph, write_topic
 
 from topicgraph.errors import Problem
 from topicgraph.graph import build_graph, validate_graph, validate_navigation
-from topicgraph.load import load_topics
+from topicgraph.load import _validator, load_topics, schema_errors
 
 
 def problems_in(docs: Path, nav: dict[str, str] | None = None) -> list[Problem]:
@@ -115,3 +117,27 @@ def test_part_disagreeing_with_navigation(tmp_path) -> None:
     write_graph(tmp_path, {"anarchy": []})
     line = only(problems_in(tmp_path, nav={"topics/anarchy.md": "Cases"}))
     assert "part is 'Foundations' but the navigation lists it under 'Cases'" in line
+
+
+TWO_RIGHT = [{"question": "Which?", "options": [{"text": t, "correct": True, "explanation": "x"} for t in "ab"]}] * 3
+VARIANTS = {
+    "valid": {},
+    "missing level": {"level": None},
+    "unknown level": {"level": "expert"},
+    "tags not a list": {"tags": "anarchy"},
+    "bad tag": {"tags": ["Not A Tag"]},
+    "bad prerequisite id": {"prerequisites": ["Anarchy"]},
+    "misspelt field": {"prerequisite": ["x"]},
+    "no right answer": {"quiz": [{"question": "Which?", "options": [{"text": "a", "explanation": "x"}] * 2}] * 3},
+    "two right answers": {"quiz": TWO_RIGHT},
+    "empty title": {"title": ""},
+    "quiz not a list": {"quiz": "none"},
+    "a YAML date": {"title": date(2026, 1, 1)},
+}
+
+
+@pytest.mark.parametrize("change", VARIANTS.values(), ids=VARIANTS.keys())
+def test_the_fast_schema_check_agrees_with_jsonschema(change: dict) -> None:
+    meta = front_matter("anarchy", **change)
+    assert [e.message for e in schema_errors(meta)] == [e.message for e in _validator().iter_errors(meta)]
+    assert bool(schema_errors(meta)) == (change != {})

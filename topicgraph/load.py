@@ -7,14 +7,17 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+import jsonschema_rs
 
 from .errors import Problem
 from .frontmatter import FrontMatterError, parse
 from .model import Option, Question, Topic
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_PATH = Path(__file__).with_name("topic.schema.json")
 TOPICS_DIR = "topics"
@@ -29,8 +32,26 @@ def schema() -> dict[str, Any]:
 
 
 @cache
+def _fast_validator() -> jsonschema_rs.Validator:
+    return jsonschema_rs.validator_for(schema())
+
+
+@cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator  # imported only for a topic that breaks the schema
+
     return Draft202012Validator(schema())
+
+
+def schema_errors(meta: Any) -> list[ValidationError]:
+    """Where front matter breaks the schema. jsonschema-rs says whether it does, ~300 times faster
+    than the Python jsonschema, which says how (its errors carry what the messages need)."""
+    try:
+        if _fast_validator().is_valid(meta):
+            return []
+    except ValueError:  # a value JSON lacks, e.g. a YAML date: the Python validator reports it
+        pass
+    return list(_validator().iter_errors(meta))
 
 
 def load_topics(docs_dir: Path, display_prefix: str = "docs") -> tuple[list[Topic], list[Problem]]:
@@ -70,8 +91,7 @@ def load_topic(text: str, topic_id: str, file: str, src_uri: str) -> tuple[Topic
         doc = parse(text)
     except FrontMatterError as exc:
         return None, [Problem(file, exc.line, str(exc), "fix the YAML between the two '---' lines")]
-    problems = [_describe(error, file, doc.key_lines)
-                for error in _validator().iter_errors(doc.meta)]
+    problems = [_describe(error, file, doc.key_lines) for error in schema_errors(doc.meta)]
     if problems:
         return None, problems
     meta = doc.meta

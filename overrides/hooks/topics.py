@@ -3,8 +3,9 @@
 Everything is validated once, in on_files, before any page is converted. Generated pages are
 Markdown rendered from Jinja templates in overrides/partials/course/, so MkDocs validates their links
 like any other. What repeats on every topic page and every reading path (the topic card, the
-connection lists, the path list, the SVG pictures) is HTML with URLs computed here from the validated
-graph: at scale, converting it as Markdown was most of the build. The engine has no MkDocs imports.
+connection lists, the path list, the SVG pictures) and the works-cited list are HTML with URLs
+computed here from the validated graph: at scale, converting it as Markdown was most of the build.
+The engine has no MkDocs imports.
 """
 
 from __future__ import annotations
