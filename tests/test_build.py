@@ -7,6 +7,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from topicgraph.load import load_topics
+
+ROOT = Path(__file__).resolve().parents[1]
+
 ANATOMY = ("core-idea", "how-to-learn", "explainer", "reflection", "quiz", "references")
 
 
@@ -73,6 +77,14 @@ def test_search_leads_to_topics_not_to_their_generated_copies(site: Path) -> Non
                  "#quiz", "#reflection")
     assert not [location for location in locations if location.endswith(generated)]
     assert any(location.endswith("#core-idea") for location in locations)
+    # The references are set aside during Markdown (rawhtml) and back in place before search reads them.
+    references = next(doc for doc in index["docs"] if doc["location"] == "topics/security-dilemma/#references")
+    assert "Idealist Internationalism and the Security Dilemma" in references["text"]
+    # Quiz answers never reach the index, though search no longer parses the excluded sections at all.
+    explanation = load_topics(ROOT / "docs")[0][0].quiz[0].options[0].explanation
+    words = " ".join(re.findall(r"[A-Za-z]+", explanation)[:5])
+    text = " ".join(re.findall(r"[A-Za-z]+", json.dumps(index, ensure_ascii=False)))
+    assert words not in text and "Mark as thought through" not in text
 
 
 def test_scripts_are_deferred_so_they_never_block_the_first_paint(site: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from topicgraph.rawhtml import restore, set_aside, set_aside_footnotes
+from topicgraph.rawhtml import restore, set_aside, set_aside_footnotes, set_aside_unindexed
 from topicgraph.typeset import Typesetter
 
 
@@ -46,3 +46,14 @@ def test_typesetter_gives_inline_html_and_converts_each_text_once() -> None:
     assert typesetter("Two\n\nparagraphs") == "<p>Two</p>\n<p>paragraphs</p>"  # not inline: left whole
     typesetter._markdown = None  # a second call must not convert again
     assert typesetter("The Prisoner's Dilemma") == "The Prisoner&rsquo;s Dilemma"
+
+
+def test_sections_search_leaves_out_are_set_aside_up_to_the_next_heading() -> None:
+    html = ('<h2 id="a">Kept</h2>\n<p>indexed</p>\n<h2 data-search-exclude id="quiz">Quiz</h2>\n'
+            '<form><hr /><p>answers</p></form>\n<h3 id="b">Next</h3>\n<p>indexed too</p>\n'
+            '<h2 data-search-exclude id="empty">Empty</h2>\n<h2 data-search-exclude id="last">Last</h2>\n<p>end</p>')
+    hidden, blocks = set_aside_unindexed(html)
+    assert blocks == ["\n<form><hr /><p>answers</p></form>\n", "\n<p>end</p>"]
+    assert "answers" not in hidden and "<p>indexed</p>" in hidden and "<p>indexed too</p>" in hidden
+    assert '<h2 data-search-exclude id="quiz">Quiz</h2><!-- course:html 0 -->' in hidden
+    assert restore(hidden, blocks) == html

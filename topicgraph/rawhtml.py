@@ -14,6 +14,8 @@ from collections.abc import Callable
 MARKS = ("<!-- course:html -->", "<!-- /course:html -->")
 _BLOCK = re.compile(r"^<!-- course:html -->\n(.*?)\n<!-- /course:html -->$", re.M | re.S)
 _PLACEHOLDER = re.compile(r"<!-- course:html (\d+) -->")
+# A heading Material's search leaves out, and its section: everything up to the next heading.
+_UNINDEXED = re.compile(r"(<h([1-6])\b[^>]*\bdata-search-exclude\b[^>]*>.*?</h\2>)(.*?)(?=<h[1-6]\b|\Z)", re.S)
 _FOOTNOTE = re.compile(r"^(\[\^[^\]\s]+\]: )(.+)$", re.M)  # a one-line definition: [^label]: text
 
 
@@ -40,6 +42,21 @@ def set_aside_footnotes(markdown: str, blocks: list[str], html_of: Callable[[str
         return f"{match.group(1)}<!-- course:html {len(blocks) - 1} -->"
 
     return _FOOTNOTE.sub(placeholder, markdown)
+
+
+def set_aside_unindexed(html: str) -> tuple[str, list[str]]:
+    """The converted page with the body of every section whose heading has data-search-exclude
+    replaced by a numbered placeholder (the heading stays, so search still skips the section), and
+    the bodies."""
+    blocks: list[str] = []
+
+    def placeholder(match: re.Match) -> str:
+        if not match.group(3).strip():
+            return match.group(0)
+        blocks.append(match.group(3))
+        return f"{match.group(1)}<!-- course:html {len(blocks) - 1} -->"
+
+    return _UNINDEXED.sub(placeholder, html), blocks
 
 
 def restore(html: str, blocks: list[str]) -> str:
