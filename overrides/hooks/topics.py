@@ -59,8 +59,7 @@ _env: Environment | None = None  # one Jinja environment per build, so templates
 _ids_by_page: dict[str, set[str]] = {}  # page URL -> element ids, for the published-URL check
 _sections: dict[str, list[str]] = {}  # topic page URL -> its heading ids
 _set_aside: dict[str, list[str]] = {}  # src_uri -> generated HTML kept out of Markdown (topicgraph.rawhtml)
-_typeset: dict[str, dict[str, str]] = {}  # "titles"/"descriptions" -> topic id -> inline HTML
-_typesetter: Typesetter | None = None  # per build: the site's Markdown extensions
+_typesetter: Typesetter | None = None  # per build: the site's Markdown extensions (the `typeset` filter)
 _references: set[str] = set()  # mkdocs-bibtex's formatted references, typeset once (_reference_html)
 
 
@@ -77,7 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _course, _env, _typesetter
     _env = config.theme.get_env()
-    _typesetter = Typesetter(config.markdown_extensions, config.mdx_configs)
+    _typesetter = _env.filters["typeset"] = Typesetter(config.markdown_extensions, config.mdx_configs)
     _ids_by_page.clear()
     _sections.clear()
     _set_aside.clear()
@@ -94,8 +93,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     except TopicGraphError as exc:
         raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
-    _typeset["titles"] = {key: _typesetter(text) for key, text in _course.titles.items()}
-    _typeset["descriptions"] = {key: _typesetter(text) for key, text in _course.descriptions.items()}
     registry = _prime_citation_cache(config, bib_path, pages, root)
     _references.clear()
     _references.update(registry._reference_cache.values())
@@ -191,8 +188,7 @@ def _topic_context(course: Course, topic_id: str, config: MkDocsConfig) -> dict[
         "quiz": _shuffled_quiz(course.topics[topic_id]),
         "metrics": metrics,
         "titles": titles,
-        "typeset_titles": _typeset["titles"],
-        "typeset_descriptions": _typeset["descriptions"],
+        "descriptions": course.descriptions,
         "mentions": course.mentions.get(topic_id, []),
         "path_minutes": sum(course.topics[i].reading_minutes for i in metrics.reading_path),
         "layout": layout.neighborhood(topic_id, course.metrics, titles),
@@ -237,6 +233,7 @@ def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
             "tags": sorted(tags.items()),
             "titles": titles,
             "descriptions": course.descriptions,
+            "url_for": _topic_links("tags.md", config),
         }),
     }
     urls = {i: f"{config.site_url}{_published_url(i)}" for i in course.topics}
@@ -246,7 +243,7 @@ def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
         pages[f"paths/{topic_id}.md"] = _render(config, "partials/course/path-page.html", {
             "topic": course.topics[topic_id],
             "path": path,
-            "typeset_titles": _typeset["titles"],
+            "titles": titles,
             "url_for": _topic_links(f"paths/{topic_id}.md", config),
             "levels": {i: course.topics[i].level for i in path},
             "minutes": minutes,
@@ -259,6 +256,7 @@ def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
     pages["syllabus.md"] = _render(config, "partials/course/syllabus-page.html", {
         "parts": [(part, ids) for part, ids in by_part.items() if ids],
         "titles": titles,
+        "path_url_for": lambda topic_id: _link("syllabus.md", f"paths/{topic_id}.md", config),
         "urls": urls,
         "minutes": minutes,
         "depths": {i: m.depth for i, m in course.metrics.items()},
@@ -299,7 +297,7 @@ def _citing_page(course: Course, src_uri: str, config: MkDocsConfig) -> dict[str
     """A page that cites a work, as works cited links it: a topic at its reference list."""
     url = _link("works-cited.md", src_uri, config)
     if topic := course.topic_for(src_uri):
-        return {"url": f"{url}#references", "title": _typeset["titles"][topic.id]}
+        return {"url": f"{url}#references", "title": _typesetter(topic.title)}
     return {"url": url, "title": html.escape(src_uri.removesuffix(".md").replace("-", " ").capitalize())}
 
 
