@@ -1,24 +1,25 @@
 """MkDocs adapter for the topic-graph engine (`topicgraph/`).
 
 Everything is validated once, in on_files, before any page is converted. Generated pages are
-Markdown rendered from Jinja templates in overrides/partials/course/, so MkDocs validates their links
-like any other. What repeats on every topic page and every reading path (the topic card, the
-connection lists, the path list, the SVG pictures) and the works-cited list are HTML with URLs
-computed here from the validated graph: at scale, converting it as Markdown was most of the build.
-The engine has no MkDocs imports.
+Markdown rendered from Jinja templates in overrides/partials/course/. Their headings and prose are
+Markdown; their lists and pictures (the topic card, connection lists and neighbourhood picture on
+every topic page, the reading paths, the course map, tags, syllabus, works cited and print edition)
+are HTML with URLs computed here from the validated graph, kept out of Markdown
+(topicgraph/rawhtml.py): at scale, converting them was most of the build. The engine has no MkDocs
+imports.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import html
 import json
 import os
 import random
 import re
 import sys
 from collections.abc import Callable
+from html import escape
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -298,7 +299,7 @@ def _citing_page(course: Course, src_uri: str, config: MkDocsConfig) -> dict[str
     url = _link("works-cited.md", src_uri, config)
     if topic := course.topic_for(src_uri):
         return {"url": f"{url}#references", "title": _typesetter(topic.title)}
-    return {"url": url, "title": html.escape(src_uri.removesuffix(".md").replace("-", " ").capitalize())}
+    return {"url": url, "title": escape(src_uri.removesuffix(".md").replace("-", " ").capitalize())}
 
 
 def _citation_of_page(topic, page: Page, config: MkDocsConfig) -> dict[str, str]:
