@@ -1,52 +1,70 @@
-"""Transferred bytes (gzip) of a page with every asset it loads, from a built site.
+"""Transferred bytes (gzip) of a page with everything a first visit loads, from a built site.
 
 Usage: .venv/bin/python benchmarks/page_weight.py site topics/security-dilemma/ [more pages...]
 
-Counts the HTML and each same-site stylesheet, script, image and icon it references, each gzipped
-at level 6 as a typical static host would serve it. The search index is loaded only when a reader
-opens search, and fonts are not used (font: false), so neither is counted.
+Opens each page in Debian's Chromium (Playwright), served from the built site over a local HTTP
+server, waits until the network is idle, and sums the gzip size (level 6, as a typical static host
+serves text) of every file requested. That includes what Material's scripts fetch after the page has
+loaded: the search worker, the search index and the sitemap (for instant navigation). A request to
+another host fails the measurement (the site makes none).
 """
 
 from __future__ import annotations
 
 import gzip
 import sys
-from html.parser import HTMLParser
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
 
 
-class _Assets(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "link" and attributes.get("rel") in ("stylesheet", "icon", "modulepreload"):
-            self.urls.append(attributes["href"] or "")
-        elif tag in ("script", "img") and attributes.get("src"):
-            self.urls.append(attributes["src"] or "")
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
 
 
-def weight(site: Path, page: str) -> tuple[int, list[tuple[str, int]]]:
-    html_path = site / page / "index.html"
-    parser = _Assets()
-    parser.feed(html_path.read_text(encoding="utf-8"))
-    parts = [(page, len(gzip.compress(html_path.read_bytes(), 6)))]
-    for url in dict.fromkeys(parser.urls):
-        if urlsplit(url).netloc:
-            raise SystemExit(f"{page} loads {url} from another host")
-        target = site / urlsplit(urljoin(f"/{page}", url)).path.lstrip("/")
-        parts.append((str(target.relative_to(site)), len(gzip.compress(target.read_bytes(), 6))))
-    return sum(size for _, size in parts), parts
+def _file(site: Path, path: str) -> Path:
+    target = site / path.lstrip("/")
+    return target / "index.html" if target.is_dir() else target
+
+
+def weights(site: Path, pages: list[str]) -> dict[str, list[tuple[str, int]]]:
+    """page -> (site path, gzip bytes) of every file a first visit to it requests."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_port}"
+    found: dict[str, list[tuple[str, int]]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for page_path in pages:
+            context = browser.new_context()  # an empty cache: a first visit
+            page = context.new_page()
+            requested: list[str] = []
+            page.on("request", lambda request, seen=requested: seen.append(request.url))
+            page.goto(f"{origin}/{page_path}", wait_until="networkidle")
+            parts = []
+            for url in dict.fromkeys(requested):
+                if not url.startswith(origin):
+                    raise SystemExit(f"{page_path} requests {url} from another host")
+                body = _file(site, urlsplit(url).path).read_bytes()
+                parts.append((urlsplit(url).path, len(gzip.compress(body, 6))))
+            found[page_path] = parts
+            context.close()
+        browser.close()
+    server.shutdown()
+    return found
 
 
 def main() -> int:
     site = Path(sys.argv[1])
-    for page in sys.argv[2:]:
-        total, parts = weight(site, page)
-        print(f"{page}: {total / 1024:.1f} KB gzip")
+    for page, parts in weights(site, sys.argv[2:]).items():
+        print(f"{page}: {sum(size for _, size in parts) / 1024:.1f} KB gzip")
         for name, size in sorted(parts, key=lambda p: -p[1]):
             print(f"  {size / 1024:6.1f} KB  {name}")
     return 0
