@@ -3,7 +3,9 @@
 Python-Markdown parses every tag of a raw HTML block (md_in_html) even when it leaves it unchanged,
 which cost about as much as the Markdown around it on topic pages and reading paths. Templates mark
 such blocks with the two comments below, each on its own line. Footnote definitions whose text is
-known in advance (the formatted references) are set aside the same way, as inline placeholders.
+known in advance (the formatted references) are set aside the same way, as inline placeholders. The
+converted page's sections that search leaves out are set aside for search's parsing in the same way
+(set_aside_unindexed, used by overrides/hooks/search.py).
 """
 
 from __future__ import annotations
