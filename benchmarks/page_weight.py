@@ -2,10 +2,11 @@
 
 Usage: .venv/bin/python benchmarks/page_weight.py site topics/security-dilemma/ [more pages...]
 
-Opens each page in Debian's Chromium (Playwright), served from the built site over a local HTTP
-server, waits until the network is idle, and sums the gzip size (level 6, as a typical static host
-serves text) of every file requested. That includes what Material's scripts fetch after the page has
-loaded: the search worker, the search index and the sitemap (for instant navigation). A request to
+Opens each page in Debian's Chromium (Playwright), served from the built site under its published
+path by lighthouse.py's server, waits until the network is idle (twice, two seconds apart), and sums
+the gzip size (level 6, as a typical static host serves text) of every file requested. That includes
+what Material's scripts fetch after the page has loaded: the search worker, the search index and the
+sitemap (for instant navigation). A request to
 another host fails the measurement (the site makes none).
 """
 
@@ -15,28 +16,22 @@ import gzip
 import sys
 import threading
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from lighthouse import CHROMIUM, PREFIX, PagesHandler
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
 
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def _file(site: Path, path: str) -> Path:
-    target = site / path.lstrip("/")
+def _file(site: Path, url_path: str) -> Path:
+    target = site / url_path.removeprefix(PREFIX)
     return target / "index.html" if target.is_dir() else target
 
 
 def weights(site: Path, pages: list[str]) -> dict[str, list[tuple[str, int]]]:
     """page -> (site path, gzip bytes) of every file a first visit to it requests."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(PagesHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_port}"
     found: dict[str, list[tuple[str, int]]] = {}
@@ -47,13 +42,17 @@ def weights(site: Path, pages: list[str]) -> dict[str, list[tuple[str, int]]]:
             page = context.new_page()
             requested: list[str] = []
             page.on("request", lambda request, seen=requested: seen.append(request.url))
-            page.goto(f"{origin}/{page_path}", wait_until="networkidle")
+            page.goto(f"{origin}{PREFIX}{page_path}", wait_until="networkidle")
+            # Material starts its search worker late on a long page: the first idle moment can come
+            # before it asks for the index, so wait out a second one.
+            page.wait_for_timeout(2000)
+            page.wait_for_load_state("networkidle")
             parts = []
             for url in dict.fromkeys(requested):
                 if not url.startswith(origin):
                     raise SystemExit(f"{page_path} requests {url} from another host")
                 body = _file(site, urlsplit(url).path).read_bytes()
-                parts.append((urlsplit(url).path, len(gzip.compress(body, 6))))
+                parts.append((urlsplit(url).path.removeprefix(PREFIX), len(gzip.compress(body, 6))))
             found[page_path] = parts
             context.close()
         browser.close()

@@ -21,15 +21,16 @@ _UNINDEXED = re.compile(r"(<h([1-6])\b[^>]*\bdata-search-exclude\b[^>]*>.*?</h\2
 _FOOTNOTE = re.compile(r"^(\[\^[^\]\s]+\]: )(.+)$", re.M)  # a one-line definition: [^label]: text
 
 
+def _stash(blocks: list[str], html: str) -> str:
+    """Keep `html` in `blocks`; the placeholder that `restore` replaces with it."""
+    blocks.append(html)
+    return f"<!-- course:html {len(blocks) - 1} -->"
+
+
 def set_aside(markdown: str) -> tuple[str, list[str]]:
     """The Markdown with each marked block replaced by a numbered placeholder, and the blocks."""
     blocks: list[str] = []
-
-    def placeholder(match: re.Match) -> str:
-        blocks.append(match.group(1))
-        return f"\n<!-- course:html {len(blocks) - 1} -->\n"
-
-    return _BLOCK.sub(placeholder, markdown), blocks
+    return _BLOCK.sub(lambda match: f"\n{_stash(blocks, match.group(1))}\n", markdown), blocks
 
 
 def set_aside_footnotes(markdown: str, blocks: list[str], html_of: Callable[[str], str | None]) -> str:
@@ -38,10 +39,7 @@ def set_aside_footnotes(markdown: str, blocks: list[str], html_of: Callable[[str
 
     def placeholder(match: re.Match) -> str:
         html = html_of(match.group(2))
-        if html is None:
-            return match.group(0)
-        blocks.append(html)
-        return f"{match.group(1)}<!-- course:html {len(blocks) - 1} -->"
+        return match.group(0) if html is None else match.group(1) + _stash(blocks, html)
 
     return _FOOTNOTE.sub(placeholder, markdown)
 
@@ -55,8 +53,7 @@ def set_aside_unindexed(html: str) -> tuple[str, list[str]]:
     def placeholder(match: re.Match) -> str:
         if not match.group(3).strip():
             return match.group(0)
-        blocks.append(match.group(3))
-        return f"{match.group(1)}<!-- course:html {len(blocks) - 1} -->"
+        return match.group(1) + _stash(blocks, match.group(3))
 
     return _UNINDEXED.sub(placeholder, html), blocks
 
