@@ -45,5 +45,5 @@ def draw(name: str, ctx: Context) -> Figure:
         svg = figure_to_svg(fig)
         plt.close(fig)
     prefix = f"sd-chart-{name}"
-    description = f"{fields['alt']} {fields['source']}"  # the chart's source line is drawn as paths
+    description = f"{fields['alt']} {fields['source']}"  # inside role=img, the drawn source line is not read
     return Figure(name=name, svg=inline_svg(svg, prefix, fields["title"], description), **fields)

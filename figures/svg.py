@@ -6,12 +6,13 @@ import io
 import re
 from html import escape
 
-from figures.style import CSS_VALUES
+from figures.style import CSS_VALUES, FONT_FAMILY
 
 _ID = re.compile(r'\bid="([^"]+)"')
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
 _PROLOG = re.compile(r"^.*?(?=<svg\b)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->\s*", re.S)
+_NO_ROTATION = re.compile(r' transform="rotate\(-?0 [\d.]+ [\d.]+\)"')
 
 
 def figure_to_svg(figure) -> str:
@@ -28,6 +29,7 @@ def inline_svg(svg: str, prefix: str, title: str, description: str) -> str:
     - drops the XML prolog, comments and RDF metadata (its namespace URLs are the only links in it);
     - prefixes every id, so two charts on one page never share one;
     - swaps the sentinel colours for currentColor and CSS custom properties (see style.py);
+    - gives its text a fallback font stack and drops matplotlib's no-op rotations;
     - labels the image with a <title> and <desc> that screen readers announce.
     """
     svg = _PROLOG.sub("", svg, count=1)
@@ -41,6 +43,8 @@ def inline_svg(svg: str, prefix: str, title: str, description: str) -> str:
         svg = svg.replace(f"url(#{old})", f"url(#{new})")
     for sentinel, value in CSS_VALUES.items():
         svg = re.sub(re.escape(sentinel), value, svg, flags=re.I)
+    svg = svg.replace("font-family: 'DejaVu Sans'", f"font-family: {FONT_FAMILY}")
+    svg = _NO_ROTATION.sub("", svg)
     svg = re.sub(r'\s(width|height)="[\d.]+pt"', "", svg, count=2)  # CSS sizes the chart
     svg = svg.replace("<svg ", f'<svg class="sd-chart__svg" role="img" '
                       f'aria-labelledby="{prefix}-title {prefix}-desc" focusable="false" ', 1)

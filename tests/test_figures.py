@@ -18,7 +18,7 @@ from figures.catalog import FIGURES, RICHARDSON_CASES
 from figures.datasets import bibliography_keys, load_dataset
 from figures.figure import Figure, Table
 from figures.models import ipd, richardson
-from figures.style import WIDTH
+from figures.style import FONT_FAMILY, WIDTH
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "docs" / "data"
@@ -232,6 +232,14 @@ def test_charts_reference_nothing_outside_the_page(site: Path) -> None:
             assert len(ids) == len(set(ids))
         page_ids = re.findall(r'\bid="([^"]+)"', html)
         assert len(page_ids) == len(set(page_ids)), "two elements share an id"
+
+
+def test_chart_text_is_text_with_a_fallback_font(site: Path) -> None:
+    html = (site / "topics" / "arms-races" / "index.html").read_text(encoding="utf-8")
+    charts = "".join(re.findall(r'<svg class="sd-chart__svg".*?</svg>', html, re.S))
+    assert "DejaVuSans-" not in charts, "glyphs drawn as paths make a chart four times heavier"
+    assert set(re.findall(r"font-family: ([^;\"]+)", charts)) == {FONT_FAMILY}
+    assert re.search(r"<text [^>]*>Arms level<", charts), "the axis label is searchable text"
 
 
 def test_data_files_are_published_and_linked(site: Path) -> None:
