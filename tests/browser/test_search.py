@@ -7,14 +7,24 @@ import re
 from playwright.sync_api import Page, expect
 
 
+def _index_requests(page: Page) -> list[str]:
+    requested: list[str] = []
+    page.on("request", lambda request: "search_index.json" in request.url and requested.append(request.url))
+    return requested
+
+
 def test_search_finds_and_opens_a_topic(page: Page, base_url: str, watch) -> None:
-    page.goto(base_url)
+    index = _index_requests(page)
+    page.goto(base_url, wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not index, "the search index waits until the reader turns to search"
     page.keyboard.press("/")  # Material's search shortcut
     search = page.get_by_role("textbox", name="Search")
     expect(search).to_be_focused()
     search.press_sequentially("Butterfield")  # Material searches on key events
     result = page.locator(".md-search-result__link").first
     expect(result).to_be_visible()
+    assert len(index) == 1
     title = result.locator("h1, h2").first.inner_text()
     target = result.get_attribute("href").split("?")[0]
     result.click()
@@ -22,3 +32,20 @@ def test_search_finds_and_opens_a_topic(page: Page, base_url: str, watch) -> Non
     expect(page.locator("article.md-content__inner")).to_contain_text(title)
     expect(page.locator("article.md-content__inner")).to_contain_text("Butterfield")
     watch.assert_clean()
+
+
+def test_a_result_link_opened_afresh_highlights_the_query(page: Page, base_url: str, watch) -> None:
+    index = _index_requests(page)
+    page.goto(f"{base_url}topics/origins-of-the-concept/?h=Butterfield")
+    expect(page.locator("article.md-content__inner mark").first).to_have_text(re.compile("Butterfield", re.I))
+    assert len(index) == 1
+    watch.assert_clean()
+
+
+def test_pointing_at_the_search_box_starts_loading_the_index(page: Page, base_url: str) -> None:
+    index = _index_requests(page)
+    page.goto(f"{base_url}topics/anarchy/", wait_until="networkidle")
+    assert not index
+    page.get_by_role("textbox", name="Search").hover()
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('search_index'))")
+    assert len(index) == 1
