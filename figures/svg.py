@@ -30,6 +30,9 @@ def inline_svg(svg: str, prefix: str, title: str, description: str) -> str:
     - prefixes every id, so two charts on one page never share one;
     - swaps the sentinel colours for currentColor and CSS custom properties (see style.py);
     - gives its text a fallback font stack and drops matplotlib's no-op rotations;
+    - keeps the chart's text (tick values, labels) out of the search index, where the caption and
+      the data table say it in words (on the <svg>: Material's search ends an exclusion at the
+      first closing tag of the same name, and <g> nests);
     - labels the image with a <title> and <desc> that screen readers announce.
     """
     svg = _PROLOG.sub("", svg, count=1)
@@ -47,7 +50,7 @@ def inline_svg(svg: str, prefix: str, title: str, description: str) -> str:
     svg = _NO_ROTATION.sub("", svg)
     svg = re.sub(r'\s(width|height)="[\d.]+pt"', "", svg, count=2)  # CSS sizes the chart
     svg = svg.replace("<svg ", f'<svg class="sd-chart__svg" role="img" '
-                      f'aria-labelledby="{prefix}-title {prefix}-desc" focusable="false" ', 1)
+                      f'aria-labelledby="{prefix}-title {prefix}-desc" focusable="false" data-search-exclude ', 1)
     head = f'<title id="{prefix}-title">{escape(title)}</title><desc id="{prefix}-desc">{escape(description)}</desc>'
     svg = re.sub(r"(<svg\b[^>]*>)", lambda m: m.group(1) + head, svg, count=1)
     svg = re.sub(r">\s+<", "><", re.sub(r"\s+", " ", svg))  # one line: a third of the size, safe in HTML
