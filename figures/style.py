@@ -35,7 +35,7 @@ def rc_params() -> dict[str, Any]:
     """matplotlib settings for every chart (applied with `matplotlib.rc_context`)."""
     return {
         # Text as <text>, not glyph paths: a chart weighs a quarter as much and its words can be
-        # selected. svg.inline_svg adds metric-compatible fallbacks; no font file is ever fetched.
+        # selected. svg.inline_svg adds fallback faces (FONT_FAMILY); no font file is ever fetched.
         "svg.fonttype": "none",
         "svg.hashsalt": "security-dilemma-course",  # deterministic ids, so output is reproducible
         "font.family": "DejaVu Sans",  # ships with matplotlib
