@@ -75,6 +75,11 @@ def page_urls(site: Path) -> list[str]:
     return urls
 
 
+def page_file(site: Path, url: str) -> Path:
+    """The built file behind a URL of `page_urls`."""
+    return site / (url + "index.html" if url == "" or url.endswith("/") else url)
+
+
 def is_foreign(url: str, origin: str) -> bool:
     """A web request to a host other than `origin` (data: and blob: URLs stay in the page)."""
     parts = urlsplit(url)

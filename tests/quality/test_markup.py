@@ -13,6 +13,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from quality.gates import page_file
+
 CANARY = '<!doctype html><html lang="en"><title>canary</title><p id="x">a</p><p id="x">b</p></html>\n'
 CANARY_ERROR = "Duplicate ID “x”."
 
@@ -54,7 +56,7 @@ def allowed(message: dict) -> Allowed | None:
 def test_every_page_is_valid_html(site: Path, pages: list[str], vnu_command: list[str], tmp_path: Path) -> None:
     canary = tmp_path / "canary.html"
     canary.write_text(CANARY, encoding="utf-8")
-    files = [site / (url + "index.html" if url == "" or url.endswith("/") else url) for url in pages]
+    files = [page_file(site, url) for url in pages]
     proc = subprocess.run(
         [*vnu_command, "--errors-only", "--no-langdetect", "--format", "json", "--stdout", "--exit-zero-always",
          str(canary), *map(str, files)],

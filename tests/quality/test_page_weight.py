@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser
+from quality.gates import page_file
 
 BUDGET = 120 * 1024
 GZIP_LEVEL = 6  # what a typical static host uses
@@ -31,7 +32,7 @@ def _gzip_size(path: Path) -> int:
 
 def first_visit_files(site: Path, url: str) -> set[str]:
     """The site paths a first visit to `url` (relative to the site root) loads, the page included."""
-    page = site / url / "index.html" if url.endswith("/") or url == "" else site / url
+    page = page_file(site, url)
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     links = [link["href"] for link in soup.select("link[href]")
              if {"stylesheet", "icon"} & set(link.get("rel", []))]
