@@ -49,9 +49,8 @@ def weights(site: Path, pages: list[str], search: bool = False) -> dict[str, lis
             page.wait_for_timeout(2000)
             page.wait_for_load_state("networkidle")
             if search:
-                page.keyboard.press("/")  # Material's shortcut: the search index loads now
-                page.wait_for_selector(".md-search-result__meta:not(:empty)")
-                page.wait_for_load_state("networkidle")
+                with page.expect_response(lambda response: "search_index.json" in response.url):
+                    page.keyboard.press("/")  # Material's shortcut: the search index loads now
             parts = []
             for url in dict.fromkeys(requested):
                 if not url.startswith(origin):

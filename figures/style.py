@@ -12,7 +12,8 @@ from typing import Any
 
 # matplotlib lays text out in DejaVu Sans (most Linux systems have it). Elsewhere its parent Vera, or
 # a narrower face (Arial, Helvetica), so a label never outgrows the space laid out for it.
-FONT_FAMILY = "'DejaVu Sans', 'Bitstream Vera Sans', Arial, Helvetica, sans-serif"
+FONT = "DejaVu Sans"  # ships with matplotlib
+FONT_FAMILY = f"'{FONT}', 'Bitstream Vera Sans', Arial, Helvetica, sans-serif"
 
 # Sentinels: colours no chart would use on purpose, replaced in the SVG text.
 FOREGROUND = "#010203"
@@ -38,7 +39,7 @@ def rc_params() -> dict[str, Any]:
         # selected. svg.inline_svg adds fallback faces (FONT_FAMILY); no font file is ever fetched.
         "svg.fonttype": "none",
         "svg.hashsalt": "security-dilemma-course",  # deterministic ids, so output is reproducible
-        "font.family": "DejaVu Sans",  # ships with matplotlib
+        "font.family": FONT,
         "font.size": 10.5,
         "axes.titlesize": 11.5,
         "axes.titleweight": "bold",

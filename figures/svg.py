@@ -6,7 +6,7 @@ import io
 import re
 from html import escape
 
-from figures.style import CSS_VALUES, FONT_FAMILY
+from figures.style import CSS_VALUES, FONT, FONT_FAMILY
 
 _ID = re.compile(r'\bid="([^"]+)"')
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
@@ -46,7 +46,7 @@ def inline_svg(svg: str, prefix: str, title: str, description: str) -> str:
         svg = svg.replace(f"url(#{old})", f"url(#{new})")
     for sentinel, value in CSS_VALUES.items():
         svg = re.sub(re.escape(sentinel), value, svg, flags=re.I)
-    svg = svg.replace("font-family: 'DejaVu Sans'", f"font-family: {FONT_FAMILY}")
+    svg = svg.replace(f"font-family: '{FONT}'", f"font-family: {FONT_FAMILY}")
     svg = _NO_ROTATION.sub("", svg)
     svg = re.sub(r'\s(width|height)="[\d.]+pt"', "", svg, count=2)  # CSS sizes the chart
     svg = svg.replace("<svg ", f'<svg class="sd-chart__svg" role="img" '
