@@ -2,8 +2,9 @@
 
 Charts are drawn with sentinel colours that `svg.inline_svg` swaps for `currentColor` (text and
 axes) and CSS custom properties (series), so one inline SVG reads well in Material's light and dark
-palettes. docs/assets/stylesheets/figures.css gives the properties Okabe-Ito values tuned for each
-background; series also differ by marker and line style, so no reading depends on colour alone.
+palettes. The Charts part of docs/assets/stylesheets/course.css gives the properties Okabe-Ito
+values tuned for each background; series also differ by marker and line style, so no reading
+depends on colour alone.
 """
 
 from __future__ import annotations

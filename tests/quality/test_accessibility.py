@@ -2,8 +2,9 @@
 
 Every page is loaded in a light and a dark tab (Material picks the palette from the browser's colour
 scheme); the light tab runs every axe rule, the dark one the rules that read colours (see
-quality/gates.py). Fix a violation at its source: our templates and stylesheets, or, for Material's own markup, an
-override in overrides/ or docs/assets/stylesheets/a11y.css. Never by disabling an axe rule.
+quality/gates.py). Fix a violation at its source: our templates and stylesheets, or, for Material's
+own markup, an override in overrides/ or the Accessibility part of docs/assets/stylesheets/course.css.
+Never by disabling an axe rule.
 """
 
 from __future__ import annotations
