@@ -1,12 +1,14 @@
 """Lighthouse scores (mobile) for four pages of the built course, served locally as GitHub Pages would.
 
-Usage: .venv/bin/python benchmarks/lighthouse.py [--runs 3] [--json results.json]
+Usage: .venv/bin/python benchmarks/lighthouse.py [--runs 3] [--json results.json] [--bare]
 
 Builds the site with SITE_URL pointing at a local server (so canonical URLs and the sitemap match
 the host that serves them), serves it under the published path with gzip, like GitHub Pages, and
 runs Lighthouse (benchmarks/lighthouse/package.json, installed here on first use) in Debian's
 Chromium with its default mobile emulation and simulated throttling. Prints the median score of
-each category per page and every audit that cost a point. Budget: 100 in each category.
+each category per page and every audit that cost a point. Budget: 100 in each category. With
+--bare it then scores bare Material's build of the same Markdown (overhead.py) on the pages that
+build has, the home and topic pages: what Material alone scores here.
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from overhead import bare_config
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOL = ROOT / "benchmarks" / "lighthouse"
@@ -95,6 +100,17 @@ def build(site: Path, base: str) -> None:
                    cwd=ROOT, env=env, check=True)
 
 
+def build_bare(site: Path, base: str) -> None:
+    """Bare Material over the same docs/ (overhead.py), for the pages both sites have."""
+    work = site.parent / "bare-source"
+    shutil.copytree(ROOT / "docs", work / "docs")
+    config = bare_config(work)
+    config.write_text(config.read_text().replace("site_url: https://example.org/", f"site_url: {base}"))
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(site)],
+                   cwd=work, env=env, check=True)
+
+
 def audit(url: str, out: Path) -> dict:
     env = os.environ | {"CHROME_PATH": CHROMIUM}
     subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
@@ -115,39 +131,54 @@ def lost_points(report: dict) -> list[str]:
     return lost
 
 
+def score(site: Path, build_site: Callable[[Path, str], None], runs: int) -> tuple[dict, dict, dict]:
+    """Median-ready scores and lost points per page of one site, and the last report."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(PagesHandler, directory=str(site)))
+    base = f"http://127.0.0.1:{server.server_port}{PREFIX}"
+    build_site(site, base)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    results: dict[str, dict[str, list[int]]] = {}
+    lost: dict[str, set[str]] = {}
+    report: dict = {}
+    for page in (p for p in PAGES if (site / p / "index.html").exists()):
+        results[page] = {c: [] for c in CATEGORIES}
+        lost[page] = set()
+        for run in range(runs):
+            report = audit(base + page, site.parent / f"report-{run}.json")
+            for name in CATEGORIES:
+                results[page][name].append(round(report["categories"][name]["score"] * 100))
+            lost[page] |= set(lost_points(report))
+    server.shutdown()
+    return results, lost, report
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, help="also write every score here")
+    parser.add_argument("--bare", action="store_true",
+                        help="also score bare Material's build of the same Markdown (the pages it has)")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         sys.exit(f"{CHROMIUM} is missing: run scripts/ensure-chromium.sh")
     ensure_lighthouse()
-    with tempfile.TemporaryDirectory() as tmp:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), partial(PagesHandler, directory=str(Path(tmp) / "site")))
-        base = f"http://127.0.0.1:{server.server_port}{PREFIX}"
-        build(Path(tmp) / "site", base)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        results: dict[str, dict[str, list[int]]] = {}
-        lost: dict[str, set[str]] = {}
-        for page in PAGES:
-            results[page] = {c: [] for c in CATEGORIES}
-            lost[page] = set()
-            for run in range(args.runs):
-                report = audit(base + page, Path(tmp) / f"report-{run}.json")
-                for name in CATEGORIES:
-                    results[page][name].append(round(report["categories"][name]["score"] * 100))
-                lost[page] |= set(lost_points(report))
-        server.shutdown()
-    print(f"Lighthouse {report['lighthouseVersion']}, {report['configSettings']['formFactor']}, "
-          f"median of {args.runs} runs")
-    print(f"{'page':28} " + " ".join(f"{c:>14}" for c in CATEGORIES))
-    for page, scores in results.items():
-        print(f"{'/' + page:28} " + " ".join(f"{statistics.median(scores[c]):>14g}" for c in CATEGORIES))
-        for item in sorted(lost[page]):
-            print(f"    lost: {item}")
+    sites = {"course": build}
+    if args.bare:
+        sites["bare Material"] = build_bare
+    scores = {}
+    for name, build_site in sites.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            results, lost, report = score(Path(tmp) / "site", build_site, args.runs)
+        scores[name] = results
+        print(f"{name}: Lighthouse {report['lighthouseVersion']}, {report['configSettings']['formFactor']}, "
+              f"median of {args.runs} runs")
+        print(f"{'page':28} " + " ".join(f"{c:>14}" for c in CATEGORIES))
+        for page, page_scores in results.items():
+            print(f"{'/' + page:28} " + " ".join(f"{statistics.median(page_scores[c]):>14g}" for c in CATEGORIES))
+            for item in sorted(lost[page]):
+                print(f"    lost: {item}")
     if args.json:
-        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps(scores if args.bare else scores["course"], indent=1), encoding="utf-8")
     shutil.rmtree(TOOL / ".lighthouse", ignore_errors=True)
     return 0
 

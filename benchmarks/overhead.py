@@ -32,8 +32,9 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def bare_config(dest: Path) -> Path:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
+def bare_config(dest: Path, source: Path = ROOT / "mkdocs.yml") -> Path:
+    """dest/mkdocs-bare.yml: bare Material over dest/docs, with source's theme, extensions and nav."""
+    config = yaml.load(source.read_text(), Loader=_Loader)
     bare = {
         "site_name": config["site_name"], "site_url": "https://example.org/", "theme": {
             "name": "material", "font": False, "features": config["theme"]["features"],

@@ -1,10 +1,12 @@
 """Generate a synthetic course of N topics (random prerequisite DAG, citations, links) and time its build.
 
-Usage: .venv/bin/python benchmarks/synthetic_course.py 250 500 1000 [--seed 1]
+Usage: .venv/bin/python benchmarks/synthetic_course.py 250 500 1000 [--seed 1] [--bare]
 
 Each course is written to a temporary copy of the project (same mkdocs.yml, hooks, templates and
 CSL style; generated topics, bibliography and navigation), committed to a throwaway git repository
-as a real checkout would be, and built with `mkdocs build --strict` under /usr/bin/time.
+as a real checkout would be, and built with `mkdocs build --strict` under /usr/bin/time. With
+--bare, bare Material (overhead.py) then builds the same Markdown: the floor for any course built
+with MkDocs and Material on this machine.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from overhead import bare_config
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = ["Foundations", "Models", "The dilemma", "Cases", "Mitigation", "Extensions"]
@@ -80,10 +83,10 @@ def write_course(dest: Path, n: int, seed: int) -> None:
         subprocess.run([*git, *args], check=True, capture_output=True)
 
 
-def measure(dest: Path) -> tuple[float, int, int]:
+def measure(dest: Path, *options: str) -> tuple[float, int, int]:
     """Seconds, peak RSS in MB (largest process: mkdocs or pandoc), and the exit status."""
     env_cmd = ["env", "NO_MKDOCS_2_WARNING=1", "DISABLE_MKDOCS_2_WARNING=true",
-               str(Path(sys.executable).with_name("mkdocs")), "build", "--strict", "-q", "-d", str(dest / "site")]
+               str(Path(sys.executable).with_name("mkdocs")), "build", "-q", *options]
     proc = subprocess.run(["/usr/bin/time", "-f", "%e %M", *env_cmd], cwd=dest, capture_output=True, text=True)
     seconds, kilobytes = proc.stderr.strip().splitlines()[-1].split()
     if proc.returncode:
@@ -95,15 +98,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", type=int, nargs="+")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--bare", action="store_true", help="also build the same Markdown with bare Material")
     args = parser.parse_args()
-    print("topics  pages  seconds  peak MB")
+    print("topics  build          pages  seconds  peak MB")
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             dest = Path(tmp)
             write_course(dest, n, args.seed)
-            seconds, megabytes, status = measure(dest)
-            pages = sum(1 for _ in (dest / "site").rglob("index.html"))
-            print(f"{n:6}  {pages:5}  {seconds:7.1f}  {megabytes:7}" + ("  (build failed)" if status else ""))
+            builds = {"course": ["--strict", "-d", str(dest / "site")]}
+            if args.bare:
+                builds["bare Material"] = ["-f", str(bare_config(dest, dest / "mkdocs.yml")), "-d", str(dest / "bare")]
+            for name, options in builds.items():
+                seconds, megabytes, status = measure(dest, *options)
+                pages = sum(1 for _ in Path(options[-1]).rglob("index.html"))
+                print(f"{n:6}  {name:13}  {pages:5}  {seconds:7.1f}  {megabytes:7}"
+                      + ("  (build failed)" if status else ""))
     return 0
 
 

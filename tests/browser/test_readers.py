@@ -167,3 +167,18 @@ def test_edit_link_and_last_updated(page: Page, base_url: str) -> None:
     edit = page.locator("a.md-content__button[href*='/edit/main/docs/topics/hotline.md']")
     expect(edit).to_have_count(1)
     expect(page.locator(".md-source-file")).to_contain_text(re.compile(r"\w+ \d{1,2}, \d{4}"))
+
+
+def test_a_link_to_a_work_in_works_cited_lands_on_it(page: Page, base_url: str, watch) -> None:
+    # Entries far down the page are laid out only when near the screen (content-visibility): a
+    # syllabus link to one must still scroll to it and keep it there.
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{base_url}works-cited/")
+    last = page.locator(".sd-reference").last.get_attribute("id")
+    page.goto("about:blank")
+    page.goto(f"{base_url}works-cited/#{last}", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    box = page.locator(f"#{last}").bounding_box()
+    assert box is not None and 0 <= box["y"] < 800, f"#{last} is at y={box and box['y']}, not on screen"
+    expect(page.locator(f"#{last}")).to_be_in_viewport()
+    watch.assert_clean()
