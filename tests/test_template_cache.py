@@ -1,0 +1,59 @@
+"""A rebuild reuses compiled templates and compiles an edited one again (overrides/hooks/templates.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from jinja2 import Environment, FileSystemLoader, Template
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load_hook():
+    spec = importlib.util.spec_from_file_location("templates_hook", ROOT / "overrides" / "hooks" / "templates.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class _Theme:
+    """What the hook uses of MkDocs' Theme: a get_env() that makes a new environment on every call."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def get_env(self) -> Environment:
+        return Environment(loader=FileSystemLoader(self.directory))
+
+
+def test_a_rebuild_reuses_compiled_templates_until_one_is_edited(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    hook = _load_hook()
+    templates = tmp_path / "overrides"
+    templates.mkdir()
+    (templates / "page.html").write_text("Hello {{ name }}", encoding="utf-8")
+    compiled: list[str] = []
+    compile_source = Environment.compile
+
+    def counting_compile(self: Environment, source: str, *args, **kwargs):
+        compiled.append(source)
+        return compile_source(self, source, *args, **kwargs)
+
+    monkeypatch.setattr(Environment, "compile", counting_compile)
+
+    def build() -> Template:
+        """What one build does: configure (the hook runs), then load the template in a new environment."""
+        config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), theme=_Theme(templates))
+        hook.on_config(config)
+        return config.theme.get_env().get_template("page.html")
+
+    assert build().render(name="first") == "Hello first"
+    assert build().render(name="second") == "Hello second"
+    assert len(compiled) == 1, "the second build compiled the unchanged template again"
+    assert any((tmp_path / hook.CACHE).iterdir())
+    (templates / "page.html").write_text("Goodbye {{ name }}", encoding="utf-8")
+    assert build().render(name="third") == "Goodbye third"
+    assert len(compiled) == 2
