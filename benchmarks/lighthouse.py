@@ -94,21 +94,20 @@ def ensure_lighthouse() -> None:
         subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=TOOL, check=True)
 
 
+def _mkdocs_build(*options: str, cwd: Path, **env: str) -> None:
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"} | env
+    subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", *options], cwd=cwd, env=env, check=True)
+
+
 def build(site: Path, base: str) -> None:
-    env = os.environ | {"SITE_URL": base, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-q", "-d", str(site)],
-                   cwd=ROOT, env=env, check=True)
+    _mkdocs_build("--strict", "-d", str(site), cwd=ROOT, SITE_URL=base)
 
 
 def build_bare(site: Path, base: str) -> None:
     """Bare Material over the same docs/ (overhead.py), for the pages both sites have."""
     work = site.parent / "bare-source"
     shutil.copytree(ROOT / "docs", work / "docs")
-    config = bare_config(work)
-    config.write_text(config.read_text().replace("site_url: https://example.org/", f"site_url: {base}"))
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(site)],
-                   cwd=work, env=env, check=True)
+    _mkdocs_build("-f", str(bare_config(work, site_url=base)), "-d", str(site), cwd=work)
 
 
 def audit(url: str, out: Path) -> dict:

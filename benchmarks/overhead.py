@@ -32,11 +32,11 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def bare_config(dest: Path, source: Path = ROOT / "mkdocs.yml") -> Path:
+def bare_config(dest: Path, source: Path = ROOT / "mkdocs.yml", site_url: str = "https://example.org/") -> Path:
     """dest/mkdocs-bare.yml: bare Material over dest/docs, with source's theme, extensions and nav."""
     config = yaml.load(source.read_text(), Loader=_Loader)
     bare = {
-        "site_name": config["site_name"], "site_url": "https://example.org/", "theme": {
+        "site_name": config["site_name"], "site_url": site_url, "theme": {
             "name": "material", "font": False, "features": config["theme"]["features"],
             "palette": config["theme"]["palette"]},
         "markdown_extensions": config["markdown_extensions"], "plugins": ["search"],
