@@ -33,7 +33,7 @@ TEMPLATE = "partials/figures/figure.html"
 CACHE_DIR = Path(".cache") / "figures"
 
 _rendered: dict[str, Figure] = {}  # per build: a figure placed on two pages is drawn once
-_template: Template | None = None  # per build: get_env() makes a new environment, recompiling the template
+_template: Template | None = None  # per build: each get_env() call makes a new environment
 
 
 # Hooks ----------------------------------------------------------------------------------------------
