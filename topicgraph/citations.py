@@ -14,8 +14,8 @@ from pybtex.scanner import PybtexError
 from .errors import Problem
 
 # Same shape as mkdocs-bibtex's citation blocks: [@key], [@key, p. 3], [see @a; @b, ch. 2].
-_BLOCK = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
-_KEY_IN_BLOCK = re.compile(r"(?:^|;)\s*[^@;]*?@([\w-]+)")
+CITATION_BLOCK = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
+KEY_IN_CITATION = re.compile(r"(?:^|;)\s*[^@;]*?@([\w-]+)")
 _ENTRY_START = re.compile(r"^@(\w+)\s*\{\s*([^,\s]+)\s*,", re.M)
 _DOI = re.compile(r"^10\.\d{4,9}/[^\s]+$")
 _FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
@@ -78,9 +78,9 @@ def citation_uses(markdown: str, first_line: int = 1) -> list[CitationUse]:
     """Every cited key in a page body, with its line; fenced code is skipped."""
     text = _FENCED_CODE.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
     uses = []
-    for block in _BLOCK.finditer(text):
+    for block in CITATION_BLOCK.finditer(text):
         line = first_line + text.count("\n", 0, block.start())
-        uses += [CitationUse(key, line) for key in _KEY_IN_BLOCK.findall(block.group(1))]
+        uses += [CitationUse(key, line) for key in KEY_IN_CITATION.findall(block.group(1))]
     return uses
 
 
