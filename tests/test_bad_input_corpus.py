@@ -26,6 +26,10 @@ REQUIRED = {
     "unknown-prerequisite", "prerequisite-cycle", "self-prerequisite", "duplicate-id", "missing-field",
     "unknown-level", "malformed-yaml", "unknown-citation-key", "duplicate-bib-key", "broken-page-link",
     "broken-anchor", "quiz-without-correct-answer", "topic-missing-from-nav", "raw-script",
+    # Safe contributions (issue 18): every way in for script, frames and styles.
+    "javascript-link", "event-handler", "iframe", "encoded-javascript-link", "mixed-case-tag", "unquoted-attribute",
+    "image-attribute-list", "style-element", "style-attribute", "form", "data-url-link", "vbscript-link",
+    "generated-html-marker", "svg-with-script", "html-file", "bib-script-url",
 }
 # A problem in the build's output: the engine's "file:line: message (fix)" lines (under one "ERROR - N
 # problem(s)" heading) and MkDocs' own warnings, which fail a strict build.

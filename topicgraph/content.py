@@ -12,12 +12,17 @@ from .frontmatter import front_matter_lines
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 _SCRIPT = re.compile(r"<script\b", re.I)
+# The marker of generated HTML that skips Markdown (topicgraph.rawhtml): in a page it would let HTML
+# past the allowlist (topicgraph.htmlpolicy), which reads only what Markdown converted.
+_RESERVED_MARKER = re.compile(r"<!--\s*/?course:(?:html\b|print-)", re.I)
 
 SCRIPT_FIX = "use the course's scripts, not inline <script> in content"
+MARKER_FIX = "remove it: only the build sets generated HTML aside"
 
 
 def inline_scripts(file: str, markdown: str) -> list[Problem]:
-    """A problem for every line of `markdown` that opens a <script> element outside code.
+    """A problem for every line of `markdown` that opens a <script> element, or holds the build's
+    generated-HTML marker, outside code.
 
     Markdown passes raw HTML through, so a <script> in a page would run on the published site: page
     behaviour belongs in the course's own scripts, where it is reviewed, tested and runs on every page.
@@ -38,8 +43,11 @@ def inline_scripts(file: str, markdown: str) -> list[Problem]:
         if opening:
             fence = opening.group(1)
             continue
-        if _SCRIPT.search(_INLINE_CODE.sub("", line)):
+        prose = _INLINE_CODE.sub("", line)
+        if _SCRIPT.search(prose):
             problems.append(Problem(file, number, "raw <script> in the page's Markdown", SCRIPT_FIX))
+        elif _RESERVED_MARKER.search(prose):
+            problems.append(Problem(file, number, "the build's marker '<!-- course:html -->' in the page", MARKER_FIX))
     return problems
 
 

@@ -9,14 +9,17 @@ from pathlib import Path
 
 import networkx as nx
 
+from .agreements import DATA, Record, load_record, with_record
 from .citations import Bibliography, CitationUse, check_citations, check_unused, citation_uses, load_bibliography
 from .content import check_inline_scripts
 from .errors import Problem, raise_if_any
 from .graph import build_graph, validate_graph, validate_navigation
+from .htmlpolicy import check_static_files
 from .links import backlinks
 from .load import TOPICS_DIR, load_topics
 from .metrics import TopicMetrics, compute_metrics
 from .model import Topic
+from .quotations import check_quotations
 
 
 @dataclass
@@ -27,6 +30,7 @@ class Course:
     bibliography: Bibliography
     citations: dict[str, list[CitationUse]]  # src_uri of every page -> its citations, in order
     mentions: dict[str, list[str]]  # topic id -> ids of the other topics whose prose links to it
+    record: Record | None = None  # the arms-control record (docs/data/agreements.yml), if the course has one
 
     @cached_property
     def titles(self) -> dict[str, str]:
@@ -64,19 +68,27 @@ def load_course(
     Arguments:
         docs_dir: the MkDocs docs directory.
         bib_path: the BibTeX file.
-        pages: src_uri -> Markdown source of every page (topics and others), to check citations.
+        pages: src_uri -> Markdown source of every page (topics and others), to check citations; a page
+            showing the arms-control record is checked with the record's table in place.
         nav: src_uri -> navigation section title; None skips the navigation check.
         display_prefix: how docs_dir is named in messages.
     """
     topics, problems = load_topics(docs_dir, display_prefix)
+    record = None
+    if (docs_dir / DATA).is_file():
+        record, record_problems = load_record(docs_dir / DATA, f"{display_prefix}/{DATA.as_posix()}")
+        problems += record_problems
+        pages = {src_uri: with_record(text, record) for src_uri, text in pages.items()}
     bibliography, bib_problems = load_bibliography(bib_path, bib_path.name)
     problems += bib_problems
     citations = {src_uri: citation_uses(text) for src_uri, text in pages.items()}
     problems += check_inline_scripts(pages, display_prefix)
+    problems += check_static_files(docs_dir, display_prefix)
     if bibliography.entries:
         for src_uri, uses in citations.items():
             problems += check_citations(f"{display_prefix}/{src_uri}", uses, bibliography)
         problems += check_unused(bibliography, {use.key for uses in citations.values() for use in uses})
+        problems += check_quotations(pages, bibliography, display_prefix)
     graph = build_graph(topics)
     unloaded = {path.stem for path in (docs_dir / TOPICS_DIR).glob("*.md")} - set(graph)
     problems += validate_graph(topics, graph, unloaded)
@@ -86,7 +98,8 @@ def load_course(
     by_uri = {t.src_uri: t.id for t in topics}
     mentions = {by_uri[target]: [by_uri[s] for s in sources if s in by_uri]
                 for target, sources in backlinks(pages).items() if target in by_uri}
-    return Course({t.id: t for t in topics}, graph, compute_metrics(graph), bibliography, citations, mentions)
+    return Course({t.id: t for t in topics}, graph, compute_metrics(graph), bibliography, citations, mentions,
+                  record)
 
 
 __all__ = ["Course", "Problem", "load_course"]

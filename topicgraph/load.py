@@ -155,6 +155,9 @@ def _describe(error: ValidationError, file: str, key_lines: dict[str, int]) -> P
     if validator in ("contains", "minContains", "maxContains"):
         return Problem(file, line, f"{field}: exactly one option must have 'correct: true'",
                        "mark the one right answer with 'correct: true'")
+    if validator == "pattern" and error.validator_value == schema()["$defs"]["one-line"]["pattern"]:
+        return Problem(file, line, f"{field}: must be one line of text, without line breaks",
+                       "write it on one line (with '>-' YAML folds the lines into one)")
     if validator == "pattern":
         return Problem(file, line, f"{field}: {value!r} is not a valid id or tag",
                        "use lower-case words joined by hyphens, e.g. 'arms-races'")

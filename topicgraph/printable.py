@@ -13,6 +13,8 @@ import posixpath
 import re
 from collections.abc import Mapping
 
+from markupsafe import Markup, escape
+
 from .course import Course
 from .links import resolve
 from .model import PARTS
@@ -40,9 +42,10 @@ def reading_order(course: Course) -> list[str]:
                                                 course.topics[i].title))
 
 
-def placeholder(part: str, topic_id: str) -> str:
-    """The comment in the print page's Markdown where a topic's 'body' or 'references' go."""
-    return f"<!-- course:print-{part} {topic_id} -->"
+def placeholder(part: str, topic_id: str) -> Markup:
+    """The comment in the print page's Markdown where a topic's 'body' or 'references' go (markup of
+    the build's own, which an autoescaping template prints as it is)."""
+    return Markup(f"<!-- course:print-{part} {escape(topic_id)} -->")
 
 
 def assemble(print_html: str, print_url: str, pages: Mapping[str, tuple[str, str | None]]) -> str:

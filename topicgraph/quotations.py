@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from .citations import CITATION_BLOCK, KEY_IN_CITATION
 from .errors import Problem
+from .frontmatter import front_matter_lines
 
 MIN_WORDS = 2
 LOCATOR_FIX = "add the page, e.g. [@key, p. 12], or for a work without pages its chapter or section"
@@ -81,6 +82,20 @@ def quotation_problems(file: str, markdown: str, first_line: int,
             problems.append(Problem(file, quotation.line,
                                     f"quotation “{shown}” is cited without a page ([{quotation.citation}])",
                                     LOCATOR_FIX))
+    return problems
+
+
+def check_quotations(pages: Mapping[str, str], bibliography, display_prefix: str = "docs") -> list[Problem]:
+    """quotation_problems() over every page; pages maps src_uri -> the file's text."""
+    def title_of(key: str) -> str | None:
+        entry = bibliography.entries.get(key)
+        return entry.fields.get("title") if entry is not None else None
+
+    problems = []
+    for src_uri, text in pages.items():
+        skipped = front_matter_lines(text)
+        body = "\n".join(text.splitlines()[skipped:])
+        problems += quotation_problems(f"{display_prefix}/{src_uri}", body, skipped + 1, title_of)
     return problems
 
 

@@ -19,30 +19,37 @@ import random
 import re
 import sys
 from collections.abc import Callable
-from html import escape
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import get_lexer_by_name
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root, for `topicgraph`
 
 from figures.cache import cached_entry
 from topicgraph import layout
+from topicgraph.agreements import MARKER as AGREEMENTS_MARKER
+from topicgraph.agreements import with_record
+from topicgraph.cite import bibtex_entry, bibtex_text
 from topicgraph.course import Course, load_course
-from topicgraph.errors import TopicGraphError
+from topicgraph.errors import Problem, TopicGraphError
 from topicgraph.export import graph_json
+from topicgraph.htmlpolicy import check_page, violations
 from topicgraph.model import PARTS
 from topicgraph.printable import BODY, REFERENCES, MissingTopicHtml, assemble, placeholder, reading_order
 from topicgraph.rawhtml import restore, set_aside, set_aside_footnotes
-from topicgraph.typeset import Typesetter
+from topicgraph.typeset import TextTypesetter, Typesetter
 from topicgraph.urls import MANIFEST, check_published, current_urls, read_manifest
 
 # Python-Markdown's footnotes extension puts the footnotes (here: the reference list) at this marker.
@@ -56,11 +63,11 @@ _ELEMENT_ID = re.compile(r'\bid="([^"]+)"')
 _NOCASE_SPAN = re.compile(r"\[([^\[\]]*)\]\{\.nocase\}")
 
 _course: Course | None = None
-_env: Environment | None = None  # one Jinja environment per build, so templates compile once
+_env: Environment | None = None  # one autoescaping Jinja environment per build, so templates compile once
 _ids_by_page: dict[str, set[str]] = {}  # page URL -> element ids, for the published-URL check
 _sections: dict[str, list[str]] = {}  # topic page URL -> its heading ids
 _set_aside: dict[str, list[str]] = {}  # src_uri -> generated HTML kept out of Markdown (topicgraph.rawhtml)
-_typesetter: Typesetter | None = None  # per build: the site's Markdown extensions (the `typeset` filter)
+_typesetter: Typesetter | None = None  # per build: formatted references, with the site's Markdown extensions
 _references: set[str] = set()  # mkdocs-bibtex's formatted references, typeset once (_reference_html)
 
 
@@ -76,8 +83,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _course, _env, _typesetter
-    _env = config.theme.get_env()
-    _typesetter = _env.filters["typeset"] = Typesetter(config.markdown_extensions, config.mdx_configs)
+    # Front-matter and BibTeX text is data: the course's templates escape whatever they print, and
+    # the `typeset` filter is the one place where such text becomes HTML (topicgraph/typeset.py).
+    _env = config.theme.get_env().overlay(autoescape=True)
+    _env.filters["typeset"] = TextTypesetter(config.mdx_configs.get("smarty"))
+    _typesetter = Typesetter(config.markdown_extensions, config.mdx_configs)
     _ids_by_page.clear()
     _sections.clear()
     _set_aside.clear()
@@ -94,9 +104,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
     except TopicGraphError as exc:
         raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
+    pages = {src_uri: with_record(text, _course.record) for src_uri, text in pages.items()}
     registry = _prime_citation_cache(config, bib_path, pages, root)
     _references.clear()
     _references.update(registry._reference_cache.values())
+    _check_references(registry._reference_cache, _course, bib_path.name)
     generated = _generated_pages(_course, config)
     generated["works-cited.md"] = _works_cited_page(_course, config, registry)
     generated["print.md"] = _print_page(_course, config)
@@ -107,7 +119,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    # The arms-control record's table goes in before any plugin reads the page (citations included).
+    if _course and _course.record and AGREEMENTS_MARKER in page.file.content_string:
+        return with_record(page.file.content_string, _course.record)
+    return None
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Material prints a page's title and description from its front matter, unescaped.
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])
     # mkdocs-bibtex (a plugin, so it ran first) has added the references as footnote definitions.
     markdown, blocks = set_aside(_with_generated_parts(markdown, page, config))
     _set_aside[page.file.src_uri] = blocks
@@ -115,6 +138,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # What the page's Markdown made, before the generated HTML goes back in, must pass the allowlist.
+    problems = check_page(_display_path(page, config), html, page.file.content_string)
+    if problems:
+        raise PluginError(f"{len(problems)} problem(s) in the page's HTML:\n" + "\n".join(map(str, problems)))
     html = restore(html, _set_aside.pop(page.file.src_uri, []))
     _ids_by_page["/" + page.url] = set(_ELEMENT_ID.findall(html))
     if _course and _course.topic_for(page.file.src_uri):
@@ -298,21 +325,53 @@ def _citing_page(course: Course, src_uri: str, config: MkDocsConfig) -> dict[str
     """A page that cites a work, as works cited links it: a topic at its reference list."""
     url = _link("works-cited.md", src_uri, config)
     if topic := course.topic_for(src_uri):
-        return {"url": f"{url}#references", "title": _typesetter(topic.title)}
-    return {"url": url, "title": escape(src_uri.removesuffix(".md").replace("-", " ").capitalize())}
+        return {"url": f"{url}#references", "title": topic.title}
+    return {"url": url, "title": src_uri.removesuffix(".md").replace("-", " ").capitalize()}
 
 
-def _citation_of_page(topic, page: Page, config: MkDocsConfig) -> dict[str, str]:
-    """What "Cite this page" needs: the date the page last changed (from git) and its URL."""
+def _check_references(references: dict[str, str], course: Course, bib_file: str) -> None:
+    """Fail on a formatted reference whose HTML breaks the allowlist (a BibTeX url field with a
+    script URL, say); markup in its text is already inert (Typesetter has no raw HTML)."""
+    bibliography = course.bibliography
+    for key, text in references.items():
+        if found := violations(_typesetter(text)):
+            problem = Problem(bib_file, bibliography.lines.get(key), f"entry '{key}': {found[0].message}", found[0].fix)
+            raise PluginError(f"1 problem in the bibliography:\n{problem}")
+
+
+def _citation_of_page(topic, page: Page, config: MkDocsConfig) -> dict[str, Any]:
+    """What "Cite this page" needs: the date the page last changed (from git), its URL and its BibTeX."""
     updated = page.meta.get("git_revision_date_localized_raw_iso_date", "")
+    url = f"{config.site_url}{_published_url(topic.id)}"
+    bibtex = bibtex_entry("misc", f"sdcourse-{topic.id}", [
+        ("author", "{" + bibtex_text(config.site_author or "") + "}"),
+        ("title", bibtex_text(topic.title)),
+        ("howpublished", bibtex_text(config.site_name)),
+        ("year", updated[:4]),
+        ("date", updated),
+        ("url", bibtex_text(url)),
+        ("note", f"Last updated {updated}"),
+    ])
     return {
         "updated": updated,
         "year": updated[:4],
-        "url": f"{config.site_url}{_published_url(topic.id)}",
+        "url": url,
         "authors": config.site_author,
         "course_title": config.site_name,
-        "key": f"sdcourse-{topic.id}",
+        "bibtex_html": _highlighted("bibtex", bibtex),
     }
+
+
+def _highlighted(language: str, code: str) -> Markup:
+    """Code as the HTML pymdownx.highlight gives a fenced block (Pygments escapes the code)."""
+    spans = highlight(code, get_lexer_by_name(language), HtmlFormatter(nowrap=True))
+    return Markup(f'<div class="highlight"><pre><span></span><code>{spans}</code></pre></div>')
+
+
+def _display_path(page: Page, config: MkDocsConfig) -> str:
+    """How messages name a page's source: docs/topics/a.md (a generated page by its would-be path)."""
+    root = Path(config.config_file_path).resolve().parent
+    return f"{Path(config.docs_dir).resolve().relative_to(root).as_posix()}/{page.file.src_uri}"
 
 
 def _flatten(toc) -> list:

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -47,6 +48,14 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread.start()
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline edition (OFFLINE=true), to open from a folder."""
+    result = run_build(ROOT, tmp_path_factory.mktemp("offline"), OFFLINE="true")
+    assert result.returncode == 0, result.output
+    return result.site
 
 
 @dataclass

@@ -5,16 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, expect
-from sitebuild import ROOT, run_build
-
-
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    result = run_build(ROOT, tmp_path_factory.mktemp("offline"), OFFLINE="true")
-    assert result.returncode == 0, result.output
-    return result.site
 
 
 def test_search_and_links_work_from_a_folder(page: Page, offline_site: Path) -> None:

@@ -1,3 +1,65 @@
-/* iframe-worker 1.0.4 shim (MIT, (c) 2020-2022 Martin Donath, https://github.com/squidfunk/iframe-worker),
-   vendored so that the offline build's search needs no third-party host. */
-"use strict";(()=>{function c(s,n){parent.postMessage(s,n||"*")}function d(...s){return s.reduce((n,e)=>n.then(()=>new Promise(r=>{let t=document.createElement("script");t.src=e,t.onload=r,document.body.appendChild(t)})),Promise.resolve())}var o=class extends EventTarget{constructor(e){super();this.url=e;this.m=e=>{e.source===this.w&&(this.dispatchEvent(new MessageEvent("message",{data:e.data})),this.onmessage&&this.onmessage(e))};this.e=(e,r,t,i,m)=>{if(r===`${this.url}`){let a=new ErrorEvent("error",{message:e,filename:r,lineno:t,colno:i,error:m});this.dispatchEvent(a),this.onerror&&this.onerror(a)}};let r=document.createElement("iframe");r.hidden=!0,document.body.appendChild(this.iframe=r),this.w.document.open(),this.w.document.write(`<html><body><script>postMessage=${c};importScripts=${d};addEventListener("error",({error})=>{parent.dispatchEvent(new ErrorEvent("error",{filename:"${e}",error}))})<\/script><script src=${e}?${+Date.now()}><\/script></body></html>`),this.w.document.close(),onmessage=this.m,onerror=this.e,this.r=new Promise((t,i)=>{this.w.onload=t,this.w.onerror=i})}terminate(){this.iframe.remove(),onmessage=onerror=null}postMessage(e){this.r.catch().then(()=>{this.w.dispatchEvent(new MessageEvent("message",structuredClone({data:e})))})}get w(){return this.iframe.contentWindow}};window.IFrameWorker=o;location.protocol==="file:"&&(window.Worker=o);})();
+/* Web workers for pages opened from a folder (file://), where browsers refuse them: the worker runs in
+   a hidden iframe instead. Adapted from the iframe-worker 1.0.4 shim (MIT, (c) 2020-2022 Martin Donath,
+   https://github.com/squidfunk/iframe-worker), which Material's offline plugin loads from a CDN. Unlike
+   the original, it writes no inline script into the iframe: the worker's globals come from
+   iframe-worker-globals.js, so the site's Content-Security-Policy needs no 'unsafe-inline'. */
+"use strict";
+(() => {
+  const globals = new URL("iframe-worker-globals.js", document.currentScript.src).href;
+
+  class IFrameWorker extends EventTarget {
+    constructor(url) {
+      super();
+      this.url = url;
+      this.relay = (event) => {
+        if (event.source !== this.w) return;
+        this.dispatchEvent(new MessageEvent("message", { data: event.data }));
+        if (this.onmessage) this.onmessage(event);
+      };
+      this.fail = (message, filename, lineno, colno, error) => {
+        if (filename !== `${this.url}`) return;
+        const event = new ErrorEvent("error", { message, filename, lineno, colno, error });
+        this.dispatchEvent(event);
+        if (this.onerror) this.onerror(event);
+      };
+      const iframe = document.createElement("iframe");
+      iframe.hidden = true;
+      document.body.appendChild((this.iframe = iframe));
+      const doc = this.w.document;
+      doc.open();
+      doc.write("<html><body></body></html>");
+      doc.close();
+      this.ready = new Promise((resolve, reject) => {
+        const script = (src, attributes = {}) => new Promise((loaded, failed) => {
+          const element = doc.createElement("script");
+          Object.assign(element.dataset, attributes);
+          element.src = src;
+          element.onload = loaded;
+          element.onerror = failed;
+          doc.body.appendChild(element);
+        });
+        script(globals, { worker: `${url}` }).then(() => script(`${url}?${Date.now()}`)).then(resolve, reject);
+      });
+      onmessage = this.relay;
+      onerror = this.fail;
+    }
+
+    terminate() {
+      this.iframe.remove();
+      onmessage = onerror = null;
+    }
+
+    postMessage(data) {
+      this.ready.catch(() => {}).then(() => {
+        this.w.dispatchEvent(new MessageEvent("message", structuredClone({ data })));
+      });
+    }
+
+    get w() {
+      return this.iframe.contentWindow;
+    }
+  }
+
+  window.IFrameWorker = IFrameWorker;
+  if (location.protocol === "file:") window.Worker = IFrameWorker;
+})();
