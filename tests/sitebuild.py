@@ -7,7 +7,10 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+
+from topicgraph.agreements import DATA, Record, load_record, with_record
 
 ROOT = Path(__file__).resolve().parents[1]
 # What a build needs; everything else (.venv, site/, .git, tests) stays out of copies.
@@ -51,3 +54,15 @@ def copy_project(dest: Path) -> Path:
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
         subprocess.run([*git, *args], check=True, capture_output=True)
     return dest
+
+
+@cache
+def _record() -> Record | None:
+    record, problems = load_record(ROOT / "docs" / DATA, DATA.as_posix())
+    assert problems == [], problems
+    return record
+
+
+def as_built(markdown: str) -> str:
+    """A page's Markdown as the build reads it: with the arms-control record's table in place."""
+    return with_record(markdown, _record())

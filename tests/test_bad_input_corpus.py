@@ -29,11 +29,13 @@ REQUIRED = {
     # Safe contributions (issue 18): every way in for script, frames and styles.
     "javascript-link", "event-handler", "iframe", "encoded-javascript-link", "mixed-case-tag", "unquoted-attribute",
     "image-attribute-list", "style-element", "style-attribute", "form", "data-url-link", "vbscript-link",
-    "generated-html-marker", "svg-with-script", "html-file", "bib-script-url",
+    "generated-html-marker", "svg-with-script", "html-file",
+    # Every source check applies to every page (issue 23); quotations carry a locator (issue 19).
+    "unknown-citation-key-outside-topics", "quotation-without-locator",
 }
 # A problem in the build's output: the engine's "file:line: message (fix)" lines (under one "ERROR - N
 # problem(s)" heading) and MkDocs' own warnings, which fail a strict build.
-_PROBLEM_LINE = re.compile(r"^(?:[\w./-]+\.(?:md|bib|yml):(?:\d+:)? |WARNING\s+-  )")
+_PROBLEM_LINE = re.compile(r"^(?:[\w./-]+\.(?:md|bib|yml|html|svg):(?:\d+:)? |WARNING\s+-  )")
 # The git-revision plugin notes every file without git history (a new file; the whole copy here) and
 # does not fail the build for it.
 _NOT_A_PROBLEM = "has no git logs, using current timestamp"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import run_build
+from sitebuild import as_built, run_build
 
 from topicgraph.citations import check_citations, check_unused, citation_uses, load_bibliography
 from topicgraph.load import load_topics
@@ -101,7 +101,7 @@ def soup(site: Path, url: str) -> BeautifulSoup:
 @pytest.mark.parametrize("topic", TOPICS, ids=[t.id for t in TOPICS])
 def test_every_citation_links_to_its_reference_entry(site: Path, topic) -> None:
     page = soup(site, f"topics/{topic.id}")
-    uses = citation_uses(topic.body)
+    uses = citation_uses(as_built(topic.body))
     refs = page.select("a.footnote-ref")
     assert len(refs) == len(uses)
     for ref in refs:
@@ -124,7 +124,7 @@ def test_works_cited_lists_exactly_the_bibliography_sorted_with_cited_in_links(s
     assert {b["id"] for b in blocks} == set(bibliography.entries)
     cited_by = {}
     for topic in TOPICS:
-        for use in citation_uses(topic.body):
+        for use in citation_uses(as_built(topic.body)):
             cited_by.setdefault(use.key, set()).add(topic.id)
     for block in blocks:
         links = block.select(".sd-reference__cited-in a")

@@ -1,7 +1,7 @@
 """Front-matter and BibTeX text is data: markup in it reaches no page live, on any page of the site.
 
 A copy of the course gets hostile text in every field a contributor writes outside the Markdown body
-(a topic's title, description, reflection and quiz, and a reference's title),
+(a topic's title, description, reflection and quiz, and a reference's title and URL),
 and the whole built site is searched for anything live that came from it. The same text must still
 be there for readers to see, as text.
 """
@@ -27,7 +27,8 @@ QUESTION = "Which </legend><iframe src=javascript:alert(7)> is it?"
 OPTION = '<b onmouseover=alert(8)>bold</b> & "quoted"'
 EXPLANATION = "Because `x` </li></ul><script>alert(9)</script>."
 BIB_TITLE = "Memorandum <img src=y onerror=alert(10)> [link](javascript:alert(11)) {\\&} of Understanding"
-HOSTILE = (TITLE, DESCRIPTION, REFLECTION, QUESTION, OPTION, EXPLANATION, BIB_TITLE)
+BIB_URL = "javascript:alert(12)"
+HOSTILE = (TITLE, DESCRIPTION, REFLECTION, QUESTION, OPTION, EXPLANATION, BIB_TITLE, BIB_URL)
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +49,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     start = text.index("@misc{usstate1963hotline,")
     end = text.index("\n}\n", start)
     entry = ("@misc{usstate1963hotline,\n  author = {{U.S. Department of State}},\n"
-             f"  title = {{{BIB_TITLE}}},\n  year = {{1963}}")
+             f"  title = {{{BIB_TITLE}}},\n  year = {{1963}},\n  url = {{{BIB_URL}}}")
     bib.write_text(text[:start] + entry + text[end:], encoding="utf-8")
     # The page's heading id follows its title; the copy does not promise the old one.
     manifest = project / "published-urls.txt"

@@ -57,3 +57,16 @@ def test_a_rebuild_reuses_compiled_templates_until_one_is_edited(tmp_path: Path,
     (templates / "page.html").write_text("Goodbye {{ name }}", encoding="utf-8")
     assert build().render(name="third") == "Goodbye third"
     assert len(compiled) == 2
+
+
+def test_an_autoescaping_environment_never_runs_code_compiled_without_escaping(tmp_path: Path) -> None:
+    hook = _load_hook()
+    templates = tmp_path / "overrides"
+    templates.mkdir()
+    (templates / "title.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), theme=_Theme(templates))
+    hook.on_config(config)
+    hostile = "<img src=x onerror=alert(1)>"
+    assert config.theme.get_env().get_template("title.html").render(title=hostile) == f"<h1>{hostile}</h1>"
+    escaping = config.theme.get_env().overlay(autoescape=True)
+    assert escaping.get_template("title.html").render(title=hostile) == "<h1>&lt;img src=x onerror=alert(1)&gt;</h1>"

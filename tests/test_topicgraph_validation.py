@@ -47,6 +47,23 @@ def test_cycle_is_printed_in_full(tmp_path) -> None:
     assert line.startswith("docs/topics/a.md")
 
 
+COURSE_SIZE = len(list((Path(__file__).resolve().parents[1] / "docs" / "topics").glob("*.md")))
+
+
+@pytest.mark.parametrize("length", range(1, COURSE_SIZE + 1))
+def test_a_cycle_of_any_length_is_one_line_naming_every_topic(tmp_path, length: int) -> None:
+    """From a topic that lists itself to a loop through as many topics as the course has."""
+    ids = [f"t{n:02d}" for n in range(length)]
+    write_graph(tmp_path, {topic: [ids[n - 1]] for n, topic in enumerate(ids)} | {"outside": [ids[0]]})
+    line = only(problems_in(tmp_path))
+    assert line.startswith("docs/topics/t00.md:")
+    if length == 1:
+        assert "'t00' lists itself as a prerequisite" in line
+    else:
+        loop = line.split("prerequisite cycle: ", 1)[1].split(" (", 1)[0].split(" -> ")
+        assert loop[0] == loop[-1] == "t00" and sorted(loop[:-1]) == ids
+
+
 def test_duplicate_id(tmp_path) -> None:
     write_graph(tmp_path, {"arms-race": [], "armsrace": []})
     assert "duplicate topic id" in only(problems_in(tmp_path))

@@ -78,14 +78,11 @@ def check_page(file: str, markup: str, source: str) -> list[Problem]:
         markup: the HTML the page's own Markdown produced (generated HTML set aside).
         source: the file's text, to name the line each violation comes from.
     """
-    seen: set[str] = set()
-    problems = []
+    problems: dict[int | None, Problem] = {}  # one per line: a forbidden element's contents add nothing
     for violation in violations(markup):
-        if violation.message in seen:
-            continue
-        seen.add(violation.message)
-        problems.append(Problem(file, _line_of(source, violation.needles), violation.message, violation.fix))
-    return problems
+        line = _line_of(source, violation.needles)
+        problems.setdefault(line, Problem(file, line, violation.message, violation.fix))
+    return list(problems.values())
 
 
 def check_static_files(docs_dir: Path, display_prefix: str = "docs") -> list[Problem]:

@@ -24,7 +24,7 @@ LOCATOR_FIX = "add the page, e.g. [@key, p. 12], or for a work without pages its
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 _HTML_TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
-_ATTR_LIST = re.compile(r"\{[:#.][^{}]*\}")
+_ATTR_LIST = re.compile(r"\{:?\s*[#.][^{}]*\}|\{:?[^{}\n]*=[^{}\n]*\}")
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^“”]+)”")
 _LOCATOR = re.compile(
@@ -32,7 +32,7 @@ _LOCATOR = re.compile(
     r"[\w]|@[\w-]+\s*,\s*(?:[^;]*?)§\s*\w",
     re.I,
 )
-_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")  # numbers alone do not make a quotation
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ import functools
 import hashlib
 import json
 import os
-import random
 import re
 import sys
 from collections.abc import Callable
@@ -43,11 +42,12 @@ from topicgraph.agreements import MARKER as AGREEMENTS_MARKER
 from topicgraph.agreements import with_record
 from topicgraph.cite import bibtex_entry, bibtex_text
 from topicgraph.course import Course, load_course
-from topicgraph.errors import Problem, TopicGraphError
+from topicgraph.errors import TopicGraphError
 from topicgraph.export import graph_json
-from topicgraph.htmlpolicy import check_page, violations
+from topicgraph.htmlpolicy import check_page
 from topicgraph.model import PARTS
 from topicgraph.printable import BODY, REFERENCES, MissingTopicHtml, assemble, placeholder, reading_order
+from topicgraph.quiz import shuffled_quiz
 from topicgraph.rawhtml import restore, set_aside, set_aside_footnotes
 from topicgraph.typeset import TextTypesetter, Typesetter
 from topicgraph.urls import MANIFEST, check_published, current_urls, read_manifest
@@ -108,7 +108,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     registry = _prime_citation_cache(config, bib_path, pages, root)
     _references.clear()
     _references.update(registry._reference_cache.values())
-    _check_references(registry._reference_cache, _course, bib_path.name)
     generated = _generated_pages(_course, config)
     generated["works-cited.md"] = _works_cited_page(_course, config, registry)
     generated["print.md"] = _print_page(_course, config)
@@ -213,7 +212,7 @@ def _topic_context(course: Course, topic_id: str, config: MkDocsConfig) -> dict[
     page = f"topics/{topic_id}.md"
     return {
         "topic": course.topics[topic_id],
-        "quiz": _shuffled_quiz(course.topics[topic_id]),
+        "quiz": shuffled_quiz(course.topics[topic_id]),
         "metrics": metrics,
         "titles": titles,
         "descriptions": course.descriptions,
@@ -225,16 +224,6 @@ def _topic_context(course: Course, topic_id: str, config: MkDocsConfig) -> dict[
         "tags_url": _link(page, "tags.md", config),
         "path_url": _link(page, f"paths/{topic_id}.md", config),
     }
-
-
-def _shuffled_quiz(topic) -> list:
-    """Options in an order that does not give the answer away, the same on every build."""
-    quiz = []
-    for number, question in enumerate(topic.quiz):
-        options = list(question.options)
-        random.Random(f"{topic.id}:{number}").shuffle(options)
-        quiz.append({"question": question.question, "options": options})
-    return quiz
 
 
 def _generated_pages(course: Course, config: MkDocsConfig) -> dict[str, str]:
@@ -327,16 +316,6 @@ def _citing_page(course: Course, src_uri: str, config: MkDocsConfig) -> dict[str
     if topic := course.topic_for(src_uri):
         return {"url": f"{url}#references", "title": topic.title}
     return {"url": url, "title": src_uri.removesuffix(".md").replace("-", " ").capitalize()}
-
-
-def _check_references(references: dict[str, str], course: Course, bib_file: str) -> None:
-    """Fail on a formatted reference whose HTML breaks the allowlist (a BibTeX url field with a
-    script URL, say); markup in its text is already inert (Typesetter has no raw HTML)."""
-    bibliography = course.bibliography
-    for key, text in references.items():
-        if found := violations(_typesetter(text)):
-            problem = Problem(bib_file, bibliography.lines.get(key), f"entry '{key}': {found[0].message}", found[0].fix)
-            raise PluginError(f"1 problem in the bibliography:\n{problem}")
 
 
 def _citation_of_page(topic, page: Page, config: MkDocsConfig) -> dict[str, Any]:
