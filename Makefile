@@ -10,7 +10,7 @@ HOST    ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test lint browser topic urls clean
+.PHONY: serve build test test-quick lint browser topic urls clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --strict --livereload -a $(HOST)
@@ -21,6 +21,11 @@ build: $(VENV)/.installed
 test: $(VENV)/.installed-dev browser node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(PYTHON) -m pytest
+
+# While writing: everything but the browser tests, the quality gates and the bad-input corpus.
+test-quick: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(PYTHON) -m pytest --ignore=tests/browser --ignore=tests/quality --deselect tests/test_bad_input_corpus.py
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
