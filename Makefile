@@ -10,7 +10,7 @@ HOST    ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test test-quick lint browser topic urls clean
+.PHONY: serve build test test-quick lint browser topic urls models test-models clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --strict --livereload -a $(HOST)
@@ -39,6 +39,28 @@ urls: build
 	{ grep -v '^# ' published-urls.txt 2>/dev/null; cat site/published-urls.txt; } | sort -u > published-urls.tmp
 	{ echo '# Every published URL; the build fails if one stops resolving. Update with: make urls'; \
 	  cat published-urls.tmp; } > published-urls.txt && rm published-urls.tmp
+
+# Models are data, not build steps: play the iterated prisoner's dilemma with axelrod (and torch,
+# pandas, scipy...) in their own venv and write figures/data/ipd-*.json, which the build reads and
+# checks against the model code's SHA-256. Run after changing figures/models/ipd.py or export.py.
+MODELS_VENV := .venv-models
+
+models: $(MODELS_VENV)/.installed
+	$(MODELS_VENV)/bin/python -m figures.models.export
+
+# The tests that need axelrod itself (tests/models/), in the models' venv; `make test` skips them.
+test-models: $(MODELS_VENV)/.installed-dev
+	$(MODELS_VENV)/bin/python -m pytest -p no:cacheprovider --noconftest tests/models
+
+$(MODELS_VENV)/.installed: requirements-models.txt
+	test -x $(MODELS_VENV)/bin/python || python3 -m venv $(MODELS_VENV)
+	$(MODELS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-models.txt
+	touch $@
+
+$(MODELS_VENV)/.installed-dev: requirements-dev.txt $(MODELS_VENV)/.installed
+	$(MODELS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+		$$(grep -E '^pytest==' requirements-dev.txt)
+	touch $@
 
 # Headless Chromium for the browser tests (Debian's package; Playwright cannot download browsers here).
 browser:

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from figures import modeldata
 from figures.datasets import Dataset, load_dataset
 from figures.figure import Table
+from figures.modeldata import ModelData
 from figures.models import ipd, richardson
 from figures.style import FOREGROUND, HATCHES, HEIGHT, LINESTYLES, MARKERS, SERIES, WIDTH
 
@@ -17,9 +19,14 @@ from figures.style import FOREGROUND, HATCHES, HEIGHT, LINESTYLES, MARKERS, SERI
 class Context:
     data_dir: Path
     bib_keys: set[str]
+    model_root: Path | None = None  # where figures/models/ and figures/data/ are; None: this project
 
     def dataset(self, name: str) -> Dataset:
         return load_dataset(self.data_dir, name, self.bib_keys)
+
+    def model(self, name: str) -> ModelData:
+        """figures/data/<name>.json, written by `make models`, checked against the model code."""
+        return modeldata.load(name, self.model_root)
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,7 @@ class Spec:
     datasets: tuple[str, ...]  # docs/data/<name>.csv (+ .yml) the figure reads
     libraries: tuple[str, ...]  # packages whose version can change the output
     draw: Callable[[Context], tuple[object, dict]]  # -> (matplotlib figure, the Figure's other fields)
+    models: tuple[str, ...] = ()  # figures/data/<name>.json (model output, `make models`) the figure reads
 
 
 def _signed(value: float) -> str:
@@ -267,21 +275,22 @@ def _percent(value: float) -> str:
     return f"{value:.0%}" if value else "0%"
 
 
-def _ipd_setup_note(results: ipd.NoiseResults) -> str:
-    payoffs = ", ".join(f"{k} = {v}" for k, v in ipd.PAYOFFS.items())
-    return (f"Each pairing (a strategy against itself included) played {results.repetitions} matches of "
-            f"{results.turns} rounds at each noise level, payoffs {payoffs}; noise is the probability "
-            f"that a move is flipped. Seeded (seed {results.seed}), so every build gives the same numbers.")
+def _ipd_setup_note(data: ModelData) -> str:
+    p = data.parameters
+    payoffs = ", ".join(f"{k} = {p['payoffs'][k]}" for k in ipd.PAYOFFS)  # R, S, T, P: the usual order
+    return (f"Each pairing (a strategy against itself included) played {p['repetitions']} matches of "
+            f"{p['turns']} rounds at each noise level, payoffs {payoffs}; noise is the probability "
+            f"that a move is flipped. Seeded (seed {p['seed']}), so every build gives the same numbers.")
 
 
 def _ipd_noise(ctx: Context):
     import matplotlib.pyplot as plt
 
-    results = ipd.noise_sweep()
+    results = ctx.model("ipd-noise")  # mean payoff per round, by noise level and strategy
     levels = list(results.noise_levels)
     fig, ax = plt.subplots(figsize=(WIDTH, 4.4))
     for index, name in enumerate(results.strategies):
-        ax.plot([n * 100 for n in levels], [results.score[n][name] for n in levels], color=SERIES[index],
+        ax.plot([n * 100 for n in levels], [results.values[n][name] for n in levels], color=SERIES[index],
                 linestyle=LINESTYLES[index], marker=MARKERS[index], label=name)
     ax.set_xticks([0, 5, 10, 15, 20])
     ax.set_title("Payoff per round as noise rises")
@@ -291,14 +300,14 @@ def _ipd_noise(ctx: Context):
     source = "Model: axelrod library, a round robin of the six strategies."
     _finish(fig, source, bottom=0.34)
     quiet, loud = levels[0], levels[-1]
-    ahead = [n for n in levels if max(results.score[n], key=results.score[n].get) == "Always defect"]
+    ahead = [n for n in levels if max(results.values[n], key=results.values[n].get) == "Always defect"]
     overtaken = ahead[0] if ahead and ahead == levels[levels.index(ahead[0]):] else None
     return fig, {
         "title": "Iterated prisoner's dilemma: how six strategies fare as noise rises",
         "alt": ("Line chart of each strategy's mean payoff per round (points, 0 to 5) in a round robin, "
                 f"against the chance that a move is flipped, from 0 to {loud:.0%}. "
-                f"Without noise: {_ranking(results.score[quiet])}. At {loud:.0%} noise: "
-                f"{_ranking(results.score[loud])}. The reciprocating strategies lose most as noise rises, "
+                f"Without noise: {_ranking(results.values[quiet])}. At {loud:.0%} noise: "
+                f"{_ranking(results.values[loud])}. The reciprocating strategies lose most as noise rises, "
                 f"while always-defect gains."),
         "caption": ("Misread moves erode the advantage of reciprocity: as noise rises the reciprocating "
                     "strategies' payoffs fall toward always-defect's"
@@ -307,7 +316,7 @@ def _ipd_noise(ctx: Context):
         "source": source,
         "table": Table("Mean payoff per round (points) against the whole field",
                        ("Noise", *results.strategies),
-                       tuple((_percent(n), *(f"{results.score[n][s]:.2f}" for s in results.strategies))
+                       tuple((_percent(n), *(f"{results.values[n][s]:.2f}" for s in results.strategies))
                              for n in levels)),
         "notes": (_ipd_setup_note(results),),
         "data_files": (),
@@ -317,13 +326,13 @@ def _ipd_noise(ctx: Context):
 def _ipd_echo(ctx: Context):
     import matplotlib.pyplot as plt
 
-    results = ipd.noise_sweep()
+    results = ctx.model("ipd-echo")  # share of rounds of mutual cooperation between two copies
     levels = list(results.noise_levels)
     shown = [s for s in results.strategies if s != "Always defect"]  # never cooperates: a flat zero
     fig, ax = plt.subplots(figsize=(WIDTH, 4.4))
     for index, name in enumerate(results.strategies):
         if name in shown:
-            ax.plot([n * 100 for n in levels], [results.self_cooperation[n][name] * 100 for n in levels],
+            ax.plot([n * 100 for n in levels], [results.values[n][name] * 100 for n in levels],
                     color=SERIES[index], linestyle=LINESTYLES[index], marker=MARKERS[index], label=name)
     ax.set_xticks([0, 5, 10, 15, 20])
     ax.set_title("Mutual cooperation between two copies")
@@ -337,7 +346,7 @@ def _ipd_echo(ctx: Context):
     one = next(n for n in levels if n > 0)
 
     def echo(noise: float) -> dict[str, float]:
-        return {s: results.self_cooperation[noise][s] for s in shown}
+        return {s: results.values[noise][s] for s in shown}
 
     return fig, {
         "title": "Echoes: how often two copies of a strategy cooperate as noise rises",
@@ -351,7 +360,7 @@ def _ipd_echo(ctx: Context):
         "source": source,
         "table": Table("Rounds in which both copies cooperate (share of all rounds)",
                        ("Noise", *results.strategies),
-                       tuple((_percent(n), *(_percent(results.self_cooperation[n][s]) for s in results.strategies))
+                       tuple((_percent(n), *(_percent(results.values[n][s]) for s in results.strategies))
                              for n in levels)),
         "notes": (_ipd_setup_note(results),),
         "data_files": (),
@@ -362,6 +371,6 @@ FIGURES: dict[str, Spec] = {spec.name: spec for spec in (
     Spec("naval-race", ("capital-ships",), ("matplotlib",), _naval_race),
     Spec("stockpiles", ("nuclear-stockpiles",), ("matplotlib",), _stockpiles),
     Spec("richardson", (), ("matplotlib",), _richardson),
-    Spec("ipd-noise", (), ("matplotlib", "axelrod"), _ipd_noise),
-    Spec("ipd-echo", (), ("matplotlib", "axelrod"), _ipd_echo),
+    Spec("ipd-noise", (), ("matplotlib",), _ipd_noise, models=("ipd-noise",)),
+    Spec("ipd-echo", (), ("matplotlib",), _ipd_echo, models=("ipd-echo",)),
 )}

@@ -8,6 +8,7 @@ from figures.cache import cache_key, cached
 from figures.catalog import FIGURES, Context
 from figures.errors import FigureError
 from figures.figure import Figure
+from figures.modeldata import data_path
 from figures.style import rc_params
 from figures.svg import figure_to_svg, inline_svg
 
@@ -16,19 +17,24 @@ def known_figures() -> list[str]:
     return sorted(FIGURES)
 
 
-def render_figure(name: str, data_dir: Path, bib_keys: set[str], cache_dir: Path) -> tuple[Figure, bool]:
+def render_figure(name: str, data_dir: Path, bib_keys: set[str], cache_dir: Path,
+                  model_root: Path | None = None) -> tuple[Figure, bool]:
     """The finished figure, and whether it had to be drawn (False: it came from the cache).
 
     Raises:
-        FigureError: for an unknown name or a problem in one of its datasets.
+        FigureError: for an unknown name, a problem in one of its datasets, or model data
+            (figures/data/) that no longer matches the model code (`make models`).
     """
     if name not in FIGURES:
         raise FigureError(f"unknown figure '{name}' (known figures: {', '.join(known_figures())})")
     spec = FIGURES[name]
-    ctx = Context(data_dir, bib_keys)
+    ctx = Context(data_dir, bib_keys, model_root)
     for dataset in spec.datasets:
         ctx.dataset(dataset)  # validate before hashing, so a broken note fails even on a cache hit
+    for model in spec.models:
+        ctx.model(model)  # likewise: stale model data fails even on a cache hit
     inputs = [data_dir / f"{d}.{ext}" for d in spec.datasets for ext in ("csv", "yml")]
+    inputs += [data_path(model, model_root) for model in spec.models]
     key = cache_key(name, inputs, spec.libraries)
     return cached(name, key, cache_dir, lambda: draw(name, ctx))
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import json
 import math
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,9 +17,10 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from figures import cache, render
-from figures.catalog import FIGURES, RICHARDSON_CASES
+from figures import cache, modeldata, render
+from figures.catalog import FIGURES, RICHARDSON_CASES, Context
 from figures.datasets import bibliography_keys, load_dataset
+from figures.errors import FigureError
 from figures.figure import Figure, Table
 from figures.models import ipd, richardson
 from figures.style import FONT_FAMILY, WIDTH
@@ -102,29 +107,113 @@ def test_richardson_trajectory_solves_the_equations() -> None:
     assert richardson.trajectory(p, 10, 40, [0])[0] == pytest.approx((10, 40))
 
 
-def test_a_five_round_axelrod_match_scores_as_by_hand() -> None:
-    # Tit-for-tat opens C and copies; always-defect plays D: CD, DD, DD, DD, DD.
-    # With R=3, S=0, T=5, P=1: tit-for-tat 0 + 4*1 = 4, always-defect 5 + 4*1 = 9.
-    moves, scores = ipd.play_match("TitForTat", "Defector", turns=5)
-    assert moves == [("C", "D")] + [("D", "D")] * 4
-    assert scores == (4, 9)
-    # Against the alternator (C, D, C, D, C) tit-for-tat echoes one move late: 3+0+5+0+5 = 13 each.
-    assert ipd.play_match("TitForTat", "Alternator", turns=5) == (
-        [("C", "C"), ("C", "D"), ("D", "C"), ("C", "D"), ("D", "C")], (13, 13))
+# The iterated prisoner's dilemma is played by `make models` (tests/models/, `make test-models`); the
+# build reads its output from figures/data/ and never imports axelrod.
+
+# The figures' tables as the build drew them when it still played the tournament itself (2026-12-04).
+IPD_TABLES = {
+    "ipd-noise": (
+        ('0%', '2.67', '2.61', '2.67', '2.58', '2.67', '1.55'),
+        ('1%', '2.17', '2.24', '2.25', '2.05', '1.91', '1.60'),
+        ('2%', '2.09', '2.20', '2.14', '1.99', '1.73', '1.65'),
+        ('5%', '2.03', '2.09', '2.10', '1.95', '1.78', '1.73'),
+        ('10%', '2.03', '2.02', '2.06', '1.94', '1.89', '1.86'),
+        ('15%', '2.03', '1.98', '2.06', '1.95', '1.99', '2.00'),
+        ('20%', '2.04', '1.98', '2.07', '2.01', '2.09', '2.10'),
+    ),
+    "ipd-echo": (
+        ('0%', '100%', '100%', '100%', '100%', '100%', '0%'),
+        ('1%', '45%', '93%', '93%', '97%', '26%', '0%'),
+        ('2%', '33%', '89%', '83%', '93%', '6%', '0%'),
+        ('5%', '22%', '77%', '73%', '84%', '4%', '0%'),
+        ('10%', '29%', '64%', '56%', '68%', '3%', '1%'),
+        ('15%', '24%', '49%', '49%', '52%', '3%', '2%'),
+        ('20%', '26%', '41%', '37%', '45%', '5%', '4%'),
+    ),
+}
 
 
-def test_noisy_play_is_seeded_and_deterministic() -> None:
-    first = ipd.play_match("TitForTat", "TitForTat", turns=100, noise=0.1, seed=7)
-    assert first == ipd.play_match("TitForTat", "TitForTat", turns=100, noise=0.1, seed=7)
-    assert "D" in {move for pair in first[0] for move in pair}, "noise flipped no move in 100 rounds"
-    small = dict(strategies=("Tit-for-tat", "Always defect"), noise_levels=(0.0, 0.1), turns=20, repetitions=2)
-    ipd.noise_sweep.cache_clear()
-    once = ipd.noise_sweep(**small)
-    ipd.noise_sweep.cache_clear()
-    assert ipd.noise_sweep(**small) == once
-    assert once.self_cooperation[0.0] == {"Tit-for-tat": 1.0, "Always defect": 0.0}
-    # Without noise: TFT v TFT 3/round, TFT v AllD (0 + 19)/20, so TFT averages (3 + 0.95) / 2.
-    assert once.score[0.0]["Tit-for-tat"] == pytest.approx((3 + 19 / 20) / 2)
+@pytest.mark.parametrize("name", sorted(IPD_TABLES))
+def test_model_data_draws_the_same_numbers_as_playing_the_tournament(name: str) -> None:
+    figure = render.draw(name, Context(DATA, BIB_KEYS))
+    assert figure.table.rows == IPD_TABLES[name]
+    assert "Without noise" in figure.alt and "seed 1984" in figure.notes[0]
+
+
+def test_the_build_never_imports_axelrod(tmp_path: Path) -> None:
+    bib = ROOT / "bibliography.bib"
+    code = ("import sys; from pathlib import Path; from figures import render; "
+            "from figures.datasets import bibliography_keys; "
+            f"render.render_figure('ipd-echo', Path({str(DATA)!r}), bibliography_keys(Path({str(bib)!r})), "
+            f"Path({str(tmp_path)!r})); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('axelrod', 'torch', 'pandas', 'scipy')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_model_data_records_its_provenance() -> None:
+    for name in ("ipd-noise", "ipd-echo"):
+        path = modeldata.data_path(name)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert path.read_text(encoding="utf-8") == modeldata.dumps(data), "not in the stable form"
+        provenance = data["provenance"]
+        assert provenance["libraries"]["axelrod"] == "4.14.0" and provenance["seed"] == ipd.SEED
+        assert provenance["parameters"] == ipd.parameters()
+        assert provenance["code_sha256"] == modeldata.code_hashes()
+
+
+def _model_copy(tmp_path: Path) -> Path:
+    for path in (*modeldata.MODEL_CODE, "figures/data/ipd-noise.json", "figures/data/ipd-echo.json"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / path, tmp_path / path)
+    return tmp_path
+
+
+def test_model_data_out_of_date_with_the_model_code_fails_the_build_in_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _model_copy(tmp_path / "project")
+    render.render_figure("ipd-noise", DATA, BIB_KEYS, tmp_path / "cache", model_root=root)  # a true copy passes
+    model = root / "figures" / "models" / "ipd.py"
+    code = bytearray(model.read_bytes())
+    code[code.index(b"TURNS = 200")] ^= 0x20  # one byte: TURNS -> tURNS, a change that is not a parameter
+    model.write_bytes(bytes(code))
+    with pytest.raises(FigureError) as error:  # even though the figure is now in the cache
+        render.render_figure("ipd-noise", DATA, BIB_KEYS, tmp_path / "cache", model_root=root)
+    assert str(error.value) == ("figures/data/ipd-noise.json: written by another version of figures/models/ipd.py "
+                                "(SHA-256 differs); run `make models` to write it again")
+    # Through the hook, as the build reports it: one line naming the page, the figure and the data file.
+    monkeypatch.setattr(modeldata, "ROOT", root)
+    monkeypatch.setenv("FIGURES_CACHE_DIR", str(tmp_path / "cache"))
+    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"),
+                             plugins={"bibtex": SimpleNamespace(config=SimpleNamespace(bib_file="bibliography.bib"))})
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="topics/iterated-games.md"))
+    hook = _hook()
+    hook.on_config(SimpleNamespace(config_file_path=config.config_file_path, watch=[]))
+    with pytest.raises(PluginError) as built:
+        hook.on_page_content("<!-- figure: ipd-echo -->", page, config, None)
+    message = str(built.value)
+    assert message.startswith("docs/topics/iterated-games.md: figure 'ipd-echo': figures/data/ipd-echo.json: ")
+    assert message.endswith("run `make models` to write it again") and "\n" not in message
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda data: data["provenance"]["parameters"].update(turns=100),
+     "figures/data/ipd-echo.json: written with other parameters than figures/models/ipd.py's (turns); "
+     "run `make models` to write it again"),
+    (None, "figures/data/ipd-echo.json: missing; run `make models` to write it"),
+])
+def test_model_data_with_other_parameters_or_none_fails_in_one_line(tmp_path: Path, change, expected) -> None:
+    root = _model_copy(tmp_path)
+    path = modeldata.data_path("ipd-echo", root)
+    if change is None:
+        path.unlink()
+    else:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(modeldata.dumps(data), encoding="utf-8")
+    with pytest.raises(FigureError) as error:
+        modeldata.load("ipd-echo", root)
+    assert str(error.value) == expected
 
 
 # Cache ----------------------------------------------------------------------------------------------

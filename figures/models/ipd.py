@@ -4,8 +4,10 @@ Noise is axelrod's: each intended move is flipped with probability `noise`, so t
 a defection (or a cooperation) its rival never chose. Every match gets its own seed, derived from
 the noise level, the pairing and the repetition, so results are the same on every build.
 
-axelrod is imported inside the functions: importing it takes half a minute (it inspects every
-strategy's source), and a build whose figures are cached never needs it.
+The site build never runs this: `make models` does, in its own venv (requirements-models.txt), and
+writes the results to figures/data/ (figures/models/export.py); the build reads them there
+(figures/modeldata.py) and checks them against this file's SHA-256 and `parameters()`. axelrod is
+imported inside the functions, so the build can read the parameters without it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,19 @@ TURNS = 200
 REPETITIONS = 10
 SEED = 1984  # the year of The Evolution of Cooperation
 PAYOFFS = {"R": 3, "S": 0, "T": 5, "P": 1}  # axelrod's defaults, Axelrod's tournament values
+
+
+def parameters() -> dict:
+    """Every parameter of the sweep, in JSON's types, as the data files record it."""
+    return {
+        "strategies": [[name, cls] for name, cls in STRATEGIES.items()],  # display name, axelrod class
+        "noise_levels": list(NOISE_LEVELS),
+        "turns": TURNS,
+        "repetitions": REPETITIONS,
+        "seed": SEED,
+        "match_seed": "seed + 100000 * noise_index + 100 * pair_index + repetition",
+        "payoffs": dict(PAYOFFS),
+    }
 
 
 @dataclass(frozen=True)
