@@ -10,7 +10,7 @@ HOST    ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test test-quick lint browser topic urls models test-models clean
+.PHONY: serve build test test-quick lint lock browser topic urls models test-models clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --strict --livereload -a $(HOST)
@@ -73,14 +73,26 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-$(VENV)/.installed: requirements.txt
+# Installs come from the hash-locked files (every package, dependencies included, with its hashes);
+# requirements*.txt say what the site needs, and `make lock` turns them into the locks.
+$(VENV)/.installed: requirements.lock
 	test -x $(PYTHON) || python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.installed
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	touch $@
+
+# After editing requirements.txt or requirements-dev.txt: resolve them again, with hashes (pip-tools,
+# in a venv of its own), into requirements.lock and requirements-dev.lock. Commit all four.
+lock:
+	test -x .venv-lock/bin/pip-compile || { python3 -m venv .venv-lock && \
+		.venv-lock/bin/pip install --quiet --disable-pip-version-check pip-tools==7.7.0; }
+	for name in requirements requirements-dev; do \
+		CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+			--strip-extras --no-emit-index-url --no-emit-find-links -o $$name.lock $$name.txt || exit 1; \
+	done
 
 clean:
 	rm -rf site .cache .pytest_cache
