@@ -38,8 +38,10 @@ def payload(name: str, results: ipd.NoiseResults, root: Path = modeldata.ROOT) -
         "values": {s: [values[n][s] for n in results.noise_levels] for s in results.strategies},
         "provenance": {
             "written_by": "make models (python -m figures.models.export)",
-            "libraries": {library: version(library) for library in LIBRARIES},
-            "python": platform.python_version(),
+            # Releases as pinned, without a build's local label (torch 2.13.0+cpu here, 2.13.0 on CI)
+            # or Python's patch level: CI plays the models again and compares the files byte for byte.
+            "libraries": {library: version(library).split("+")[0] for library in LIBRARIES},
+            "python": ".".join(platform.python_version_tuple()[:2]),
             "seed": results.seed,
             "parameters": {**ipd.parameters(),  # the sweep's own, should it not be the default one
                            "strategies": [[s, ipd.STRATEGIES[s]] for s in results.strategies],
