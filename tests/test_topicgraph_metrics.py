@@ -68,8 +68,11 @@ def test_direct_neighbours(tmp_path) -> None:
     assert metrics["top"].prerequisites == ()
 
 
-# Alphabetical order and reading order disagree here: "zz" is deeper than "aa", "a2" deeper than "b1".
-SKEW = {"base": [], "zz": ["base"], "aa": [], "end": ["aa", "zz"], "b1": ["base"], "a2": ["base", "zz"]}
+# Alphabetical order, plain topological order and reading order disagree here: "aa" is deeper than "zz"
+# but comes before it alphabetically and in a lexicographical topological sort; "a2" is deeper than "aa", "b1";
+# "tail"'s alphabetically first prerequisite "a0" is not its deepest.
+SKEW = {"base": [], "zz": [], "aa": ["base"], "end": ["aa", "zz"], "b1": ["base"], "a2": ["base", "b1"],
+        "a0": [], "tail": ["a0", "aa"]}
 
 
 @pytest.mark.parametrize("edges", [CHAIN, DIAMOND, FOREST, ISOLATED, SKEW], ids=["chain", "diamond", "forest",
