@@ -50,3 +50,13 @@ def test_the_published_quizzes_use_that_order(site: Path) -> None:
         published += [row.index(True) for row in shown]
     counts = Counter(published)
     assert set(counts) == {0, 1, 2, 3} and max(counts.values()) <= len(published) / 2
+
+
+def test_shuffling_keeps_every_question_and_option_and_repeats_itself() -> None:
+    """Per topic: same question texts in the same order, each question's options a permutation, same result twice."""
+    for topic in TOPICS:
+        first, again = shuffled_quiz(topic), shuffled_quiz(topic)
+        assert first == again, topic.id
+        assert [q.question for q in first] == [q.question for q in topic.quiz], topic.id
+        for shown, written in zip(first, topic.quiz, strict=True):
+            assert Counter(shown.options) == Counter(written.options), topic.id

@@ -56,3 +56,21 @@ def test_the_first_citation_after_the_quotation_is_the_one_that_counts() -> None
 def test_a_quotation_across_lines_is_reported_on_its_first_line() -> None:
     body = "Intro.\n\nHe spoke of an \"absolute\npredicament\" [@herz1950]."
     assert [(q.text, q.line) for q in find_quotations(body, first_line=5)] == [("absolute predicament", 7)]
+
+
+@pytest.mark.parametrize(("body", "first_line", "expected"), [
+    # the line is the body's first line plus the lines before the quotation; the default body starts on line 1
+    ('"three words here" [@k].', None, [("three words here", 1, "@k")]),
+    ('Intro.\n\nLine one.\nLine two "three words here"[@k, p. 1].', 10, [("three words here", 13, "@k, p. 1")]),
+    # a citation right after the closing mark is the citation after the quotation
+    ('"three words here"[@k, p. 1] and later [@j].', 1, [("three words here", 1, "@k, p. 1")]),
+    # fenced code is not prose: a fence closes only with its own character and nothing after it
+    ('```\n"in code here"\n~~~\n"still in code"\n```not a close\n"and still more"\n```\n\n'
+     'After "the fence closed" [@k].', 1, [("the fence closed", 9, "@k")]),
+    # a fence ends the paragraph: a citation after the code is not the quotation's
+    ('Before "three words here"\n```\ncode\n```\n[@k, p. 1]', 1, [("three words here", 1, None)]),
+])
+def test_each_quotation_carries_its_file_line_and_the_citation_after_it_in_its_paragraph(
+        body: str, first_line: int | None, expected: list) -> None:
+    found = find_quotations(body) if first_line is None else find_quotations(body, first_line)
+    assert [(q.text, q.line, q.citation) for q in found] == expected

@@ -66,3 +66,29 @@ def test_direct_neighbours(tmp_path) -> None:
     assert metrics["bottom"].prerequisites == ("left", "right")
     assert metrics["top"].leads_to == ("left", "right")
     assert metrics["top"].prerequisites == ()
+
+
+# Alphabetical order, plain topological order and reading order disagree here: "aa" is deeper than "zz"
+# but comes before it alphabetically and in a lexicographical topological sort; "a2" is deeper than "aa", "b1";
+# "tail"'s alphabetically first prerequisite "a0" is not its deepest.
+SKEW = {"base": [], "zz": [], "aa": ["base"], "end": ["aa", "zz"], "b1": ["base"], "a2": ["base", "b1"],
+        "a0": [], "tail": ["a0", "aa"]}
+
+
+@pytest.mark.parametrize("edges", [CHAIN, DIAMOND, FOREST, ISOLATED, SKEW], ids=["chain", "diamond", "forest",
+                                                                                 "isolated", "skew"])
+def test_every_metric_follows_its_definition_on_every_topic(tmp_path, edges) -> None:
+    """Depth is one more than the deepest prerequisite; direct and transitive lists are in reading order."""
+    metrics = metrics_of(tmp_path, edges)
+    depth = {topic: m.depth for topic, m in metrics.items()}
+    reading = lambda topics: tuple(sorted(topics, key=lambda t: (depth[t], t)))  # noqa: E731
+    successors = {topic: [other for other, prereqs in edges.items() if topic in prereqs] for topic in edges}
+    for topic, prereqs in edges.items():
+        m = metrics[topic]
+        assert m.depth == (max(depth[p] for p in prereqs) + 1 if prereqs else 0), topic
+        assert len(m.chain) == m.depth + 1 and m.chain[-1] == topic, topic
+        assert all(a in edges[b] for a, b in zip(m.chain, m.chain[1:], strict=False)), topic
+        assert m.prerequisites == reading(prereqs), topic
+        assert m.leads_to == reading(successors[topic]), topic
+        assert m.reading_path == (*reading(m.reading_path[:-1]), topic), topic
+        assert m.prerequisites_total == len(m.reading_path) - 1, topic

@@ -158,3 +158,22 @@ def test_the_fast_schema_check_agrees_with_jsonschema(change: dict) -> None:
     meta = front_matter("anarchy", **change)
     assert [e.message for e in schema_errors(meta)] == [e.message for e in _validator().iter_errors(meta)]
     assert bool(schema_errors(meta)) == (change != {})
+
+
+def test_every_broken_file_is_reported_under_its_own_name_and_every_good_file_still_loads(tmp_path) -> None:
+    """One pass reports all the problems (none hides another) and a broken file costs only itself."""
+    write_topic(tmp_path, "aa-good")
+    write_topic(tmp_path, "Bad_Id")
+    write_topic(tmp_path, "bb-no-level", level=None)
+    nested = write_topic(tmp_path / "topics", "nested")  # docs/topics/topics/nested.md
+    write_topic(tmp_path, "zz-good", level="graduate")
+    topics, problems = load_topics(tmp_path, display_prefix="site-src")
+    assert [t.id for t in topics] == ["aa-good", "zz-good"]
+    assert nested.exists()
+    assert [(p.file, p.message.split(":")[0]) for p in problems] == [
+        ("site-src/topics/Bad_Id.md", "'Bad_Id' is not a valid topic id"),
+        ("site-src/topics/bb-no-level.md", "missing field 'level'"),
+        ("site-src/topics/topics/nested.md", "topic files must sit directly in docs/topics/"),
+    ]
+    assert (problems[0].fix, problems[2].fix) == (
+        "rename the file using lower-case letters, digits and hyphens only", "move it to docs/topics/nested.md")
