@@ -18,16 +18,22 @@ POLICY_PLACEHOLDER = "course-content-security-policy"
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
 
 
-def content_security_policy(script_hashes: Iterable[str]) -> str:
+def content_security_policy(script_hashes: Iterable[str], live_reload: bool = False) -> str:
     """The policy for one page, allowing its inline scripts by their base64 SHA-256 digests.
 
     The offline edition (file://) needs nothing more: its search worker runs in an iframe whose
     scripts are files (docs/assets/javascripts/vendor/iframe-worker-shim.js).
+
+    Arguments:
+        live_reload: the page is for `mkdocs serve`, which appends its live-reload script to every page
+            it serves, with numbers that change per request, so no hash can name it; inline scripts are
+            then allowed (a hash in the list would make browsers ignore 'unsafe-inline'). Never for
+            a build that is published: the allowlist of page HTML still refuses a contributor's script.
     """
     hashes = " ".join(f"'sha256-{digest}'" for digest in sorted(set(script_hashes)))
     directives = {
         "default-src": "'self'",
-        "script-src": f"'self' {hashes}".strip(),
+        "script-src": "'self' 'unsafe-inline'" if live_reload else f"'self' {hashes}".strip(),
         "style-src": "'self' 'unsafe-inline'",
         "img-src": "'self' data:",
         "font-src": "'self'",

@@ -19,6 +19,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root
 
 from topicgraph.csp import POLICY_PLACEHOLDER, content_security_policy, inline_script_hashes
 
+_serving = False  # `mkdocs serve`: its live-reload script is inline and differs per request
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     templates_only = output.replace(page.content, "") if page.content else output
@@ -33,5 +40,5 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def _with_policy(output: str, scanned: str) -> str:
     if POLICY_PLACEHOLDER not in output:
         return output
-    policy = content_security_policy(inline_script_hashes(scanned))
+    policy = content_security_policy(inline_script_hashes(scanned), live_reload=_serving)
     return output.replace(POLICY_PLACEHOLDER, policy, 1)
