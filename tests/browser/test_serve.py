@@ -37,7 +37,7 @@ def test_an_edit_appears_in_the_served_page(page: Page, tmp_path: Path) -> None:
             try:
                 if page.goto(url).ok:
                     break
-            except Exception:  # noqa: BLE001 - the server is not listening yet
+            except Exception:  # the server is not listening yet
                 pass
             assert time.monotonic() < deadline, "mkdocs serve did not start"
             time.sleep(1)
