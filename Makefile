@@ -75,9 +75,12 @@ node_modules/.installed: package.json package-lock.json
 
 # Installs come from the hash-locked files (every package, dependencies included, with its hashes);
 # requirements*.txt say what the site needs, and `make lock` turns them into the locks.
-$(VENV)/.installed: requirements.lock
+# The engine (topicgraph/) is then installed from this checkout, editable and without dependencies (the
+# lock has them), so that MkDocs finds the `topicgraph` plugin and an edit to it takes effect at once.
+$(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PYTHON) || python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.installed-dev: requirements-dev.lock $(VENV)/.installed

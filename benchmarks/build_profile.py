@@ -31,7 +31,7 @@ STEPS = {
     "citations": [
         ("mkdocs_bibtex/plugin.py", "on_config"),
         ("mkdocs_bibtex/plugin.py", "on_page_markdown"),
-        ("hooks/topics.py", "_prime_citation_cache"),
+        ("topicgraph/plugin/bibtex.py", "__init__"),
         ("topicgraph/citations.py", "load_bibliography"),
         ("topicgraph/citations.py", "citation_uses"),
     ],
@@ -40,8 +40,8 @@ STEPS = {
         ("topicgraph/graph.py", "build_graph"),
         ("topicgraph/graph.py", "validate_graph"),
         ("topicgraph/metrics.py", "compute_metrics"),
-        ("hooks/topics.py", "_generated_pages"),
-        ("hooks/topics.py", "_topic_context"),
+        ("topicgraph/plugin/pages.py", "generated"),
+        ("topicgraph/plugin/pages.py", "topic_context"),
     ],
 }
 

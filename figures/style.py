@@ -2,7 +2,7 @@
 
 Charts are drawn with sentinel colours that `svg.inline_svg` swaps for `currentColor` (text and
 axes) and CSS custom properties (series), so one inline SVG reads well in Material's light and dark
-palettes. The Charts part of docs/assets/stylesheets/course.css gives the properties Okabe-Ito
+palettes. The Charts part of topicgraph/plugin/theme/assets/stylesheets/course.css gives the properties Okabe-Ito
 values tuned for each background; series also differ by marker and line style, so no reading
 depends on colour alone.
 """

@@ -18,7 +18,18 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from topicgraph.model import LEVELS, PARTS  # noqa: E402
+from topicgraph.model import LEVELS  # noqa: E402
+
+
+def course_settings(config: Path) -> dict:
+    """The topicgraph plugin's settings in mkdocs.yml (its parts and levels)."""
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # MkDocs' !ENV and other tags
+    plugins = yaml.load(config.read_text(encoding="utf-8"), Loader=loader).get("plugins") or []
+    for plugin in plugins:
+        if isinstance(plugin, dict) and "topicgraph" in plugin:
+            return plugin["topicgraph"] or {}
+    return {}
 
 BODY = """
 ## Core idea {#core-idea}
@@ -39,11 +50,13 @@ The body, in subsections with explicit ids. Link related topics, e.g. the
 
 
 def main() -> int:
+    settings = course_settings(ROOT / "mkdocs.yml")
+    levels = settings.get("levels") or list(LEVELS)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("id", help="lower-case words joined by hyphens; becomes /topics/<id>/")
     parser.add_argument("title")
-    parser.add_argument("--part", required=True, choices=PARTS)
-    parser.add_argument("--level", default="undergraduate", choices=LEVELS)
+    parser.add_argument("--part", required=True, choices=settings.get("parts"))
+    parser.add_argument("--level", default=levels[len(levels) // 2], choices=levels)
     parser.add_argument("--prerequisites", nargs="*", default=[])
     args = parser.parse_args()
 

@@ -185,7 +185,8 @@ def test_model_data_out_of_date_with_the_model_code_fails_the_build_in_one_line(
     monkeypatch.setattr(modeldata, "ROOT", root)
     monkeypatch.setenv("FIGURES_CACHE_DIR", str(tmp_path / "cache"))
     config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"),
-                             plugins={"bibtex": SimpleNamespace(config=SimpleNamespace(bib_file="bibliography.bib"))})
+                             plugins={"topicgraph": SimpleNamespace(
+                                 config=SimpleNamespace(bibliography=str(ROOT / "bibliography.bib")))})
     page = SimpleNamespace(file=SimpleNamespace(src_uri="topics/iterated-games.md"))
     hook = _hook()
     hook.on_config(SimpleNamespace(config_file_path=config.config_file_path, watch=[]))

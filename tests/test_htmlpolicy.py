@@ -38,7 +38,7 @@ FORBIDDEN = [
     ('<p onclick="x">t</p>', "event-handler attribute 'onclick' on <p>", SCRIPT_FIX),
     ('<p OnMouseOver="x">t</p>', "event-handler attribute 'onmouseover' on <p>", SCRIPT_FIX),
     ('<span style="color:red">t</span>', "style attribute on <span>",
-     "remove it, or use a class that docs/assets/stylesheets/course.css defines"),
+     "remove it, or use a class that the site's stylesheets define"),
     ('<p align="left">t</p>', "attribute 'align' is not allowed on <p>", f"remove it ({HTML_FIX})"),
     ('<img src="x.png" srcset="y.png">', "attribute 'srcset' is not allowed on <img>", f"remove it ({HTML_FIX})"),
     ('<a href="javascript:alert(1)">x</a>', "'javascript:' URL in the href of <a>", URL_FIX),
@@ -79,7 +79,7 @@ def test_each_violation_is_reported_at_its_source_line_once_per_line() -> None:
         ("docs/topics/t.md", 7, "event-handler attribute 'onclick' on <p>", SCRIPT_FIX),
         ("docs/topics/t.md", 9, "'javascript:' URL in the href of <a>", URL_FIX),
         ("docs/topics/t.md", 10, "style attribute on <span>",
-         "remove it, or use a class that docs/assets/stylesheets/course.css defines"),
+         "remove it, or use a class that the site's stylesheets define"),
         ("docs/topics/t.md", 11, "attribute 'srcset' is not allowed on <img>", f"remove it ({HTML_FIX})"),
         ("docs/topics/t.md", None, "<iframe> element is not allowed in a page", ELEMENT_FIX),
     ]

@@ -1,8 +1,7 @@
-"""Material's navigation, rendered once per directory (overrides/hooks/navigation.py)."""
+"""Material's navigation, rendered once per directory (topicgraph/plugin/navigation.py)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -13,7 +12,7 @@ from markupsafe import Markup
 
 ROOT = Path(__file__).resolve().parents[1]
 MATERIAL_PARTIALS = Path(material.__file__).parent / "templates" / "partials"
-OUR_PARTIALS = ROOT / "overrides" / "partials"
+OUR_PARTIALS = ROOT / "topicgraph" / "plugin" / "theme" / "partials"
 # What the copies add: a header, and each item wrapped in `nav_once` below a marker comment.
 _HEADER = re.compile(r"\A\{#-\n  Material's partials/.*?-#\}\n", re.S)
 _WRAPPED = re.compile(r"( *)\{# course: rendered once per directory #\}\n *\{% call nav_once\([^)]*\) %\}(.*?)"
@@ -21,10 +20,9 @@ _WRAPPED = re.compile(r"( *)\{# course: rendered once per directory #\}\n *\{% c
 
 
 def _load_hook():
-    spec = importlib.util.spec_from_file_location("navigation_hook", ROOT / "overrides" / "hooks" / "navigation.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from topicgraph.plugin import navigation
+
+    return navigation
 
 
 def test_the_copies_differ_from_materials_partials_only_by_the_cache() -> None:
@@ -34,7 +32,7 @@ def test_the_copies_differ_from_materials_partials_only_by_the_cache() -> None:
         assert _WRAPPED.search(ours), f"{name}: no item is wrapped in nav_once"
         restored = _WRAPPED.sub(r"\1\2\n", _HEADER.sub("", ours))
         assert restored == (MATERIAL_PARTIALS / name).read_text(encoding="utf-8"), (
-            f"overrides/partials/{name} has drifted from Material's partials/{name}")
+            f"topicgraph/plugin/theme/partials/{name} has drifted from Material's partials/{name}")
 
 
 def test_an_item_is_rendered_once_per_directory_and_never_when_it_holds_the_page() -> None:

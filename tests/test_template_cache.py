@@ -1,8 +1,7 @@
-"""A rebuild reuses compiled templates and compiles an edited one again (overrides/hooks/templates.py)."""
+"""A rebuild reuses compiled templates and compiles an edited one again (topicgraph/plugin/templates.py)."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,10 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _load_hook():
-    spec = importlib.util.spec_from_file_location("templates_hook", ROOT / "overrides" / "hooks" / "templates.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from topicgraph.plugin import templates
+
+    return templates
 
 
 class _Theme:
@@ -47,7 +45,7 @@ def test_a_rebuild_reuses_compiled_templates_until_one_is_edited(tmp_path: Path,
     def build() -> Template:
         """What one build does: configure (the hook runs), then load the template in a new environment."""
         config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), theme=_Theme(templates))
-        hook.on_config(config)
+        hook.cache_compiled_templates(config)
         return config.theme.get_env().get_template("page.html")
 
     assert build().render(name="first") == "Hello first"
@@ -65,7 +63,7 @@ def test_an_autoescaping_environment_never_runs_code_compiled_without_escaping(t
     templates.mkdir()
     (templates / "title.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
     config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), theme=_Theme(templates))
-    hook.on_config(config)
+    hook.cache_compiled_templates(config)
     hostile = "<img src=x onerror=alert(1)>"
     assert config.theme.get_env().get_template("title.html").render(title=hostile) == f"<h1>{hostile}</h1>"
     escaping = config.theme.get_env().overlay(autoescape=True)

@@ -18,7 +18,7 @@ from .htmlpolicy import check_static_files
 from .links import backlinks
 from .load import TOPICS_DIR, load_topics
 from .metrics import TopicMetrics, compute_metrics
-from .model import Topic
+from .model import ANY_COURSE, CourseSettings, Topic
 from .quotations import check_quotations
 
 
@@ -31,6 +31,8 @@ class Course:
     citations: dict[str, list[CitationUse]]  # src_uri of every page -> its citations, in order
     mentions: dict[str, list[str]]  # topic id -> ids of the other topics whose prose links to it
     record: Record | None = None  # the arms-control record (docs/data/agreements.yml), if the course has one
+    settings: CourseSettings = ANY_COURSE
+    pages: dict[str, str] | None = None  # src_uri -> Markdown as the build reads it (the record's table in place)
 
     @cached_property
     def titles(self) -> dict[str, str]:
@@ -58,28 +60,30 @@ class Course:
 
 def load_course(
     docs_dir: Path,
-    bib_path: Path,
+    bib_path: Path | None,
     pages: Mapping[str, str],
     nav: Mapping[str, str] | None = None,
     display_prefix: str = "docs",
+    settings: CourseSettings = ANY_COURSE,
 ) -> Course:
     """Load and validate everything, raising TopicGraphError listing every problem.
 
     Arguments:
         docs_dir: the MkDocs docs directory.
-        bib_path: the BibTeX file.
+        bib_path: the BibTeX file; None for a course without one (no citation checks).
         pages: src_uri -> Markdown source of every page (topics and others), to check citations; a page
             showing the arms-control record is checked with the record's table in place.
         nav: src_uri -> navigation section title; None skips the navigation check.
         display_prefix: how docs_dir is named in messages.
+        settings: the course's parts and levels.
     """
-    topics, problems = load_topics(docs_dir, display_prefix)
+    topics, problems = load_topics(docs_dir, display_prefix, settings)
     record = None
     if (docs_dir / DATA).is_file():
         record, record_problems = load_record(docs_dir / DATA, f"{display_prefix}/{DATA.as_posix()}")
         problems += record_problems
         pages = {src_uri: with_record(text, record) for src_uri, text in pages.items()}
-    bibliography, bib_problems = load_bibliography(bib_path, bib_path.name)
+    bibliography, bib_problems = load_bibliography(bib_path, bib_path.name) if bib_path else (Bibliography("", {}), [])
     problems += bib_problems
     citations = {src_uri: citation_uses(text) for src_uri, text in pages.items()}
     problems += check_inline_scripts(pages, display_prefix)
@@ -99,7 +103,7 @@ def load_course(
     mentions = {by_uri[target]: [by_uri[s] for s in sources if s in by_uri]
                 for target, sources in backlinks(pages).items() if target in by_uri}
     return Course({t.id: t for t in topics}, graph, compute_metrics(graph), bibliography, citations, mentions,
-                  record)
+                  record, settings, dict(pages))
 
 
 __all__ = ["Course", "Problem", "load_course"]

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from html.parser import HTMLParser
 
-# Written by the template (overrides/main.html) and replaced in each finished page.
+# Written by the template (topicgraph/plugin/theme/main.html) and replaced in each finished page.
 POLICY_PLACEHOLDER = "course-content-security-policy"
 # Script types a browser runs; data blocks (type="application/json") never run and need no hash.
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
@@ -22,7 +22,7 @@ def content_security_policy(script_hashes: Iterable[str], live_reload: bool = Fa
     """The policy for one page, allowing its inline scripts by their base64 SHA-256 digests.
 
     The offline edition (file://) needs nothing more: its search worker runs in an iframe whose
-    scripts are files (docs/assets/javascripts/vendor/iframe-worker-shim.js).
+    scripts are files (topicgraph/plugin/theme/assets/javascripts/vendor/iframe-worker-shim.js).
 
     Arguments:
         live_reload: the page is for `mkdocs serve`, which appends its live-reload script to every page

@@ -144,7 +144,7 @@ class _PolicyParser(HTMLParser):
             elif name == "style" and not self.svg:
                 self.found.append(Violation(
                     f"style attribute on <{tag}>",
-                    "remove it, or use a class that docs/assets/stylesheets/course.css defines",
+                    "remove it, or use a class that the site's stylesheets define",
                     ("style=", "style")))
             elif not self.svg and name not in allowed:
                 self.found.append(Violation(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 import json
 import re
@@ -13,7 +14,7 @@ import jsonschema_rs
 
 from .errors import Problem
 from .frontmatter import FrontMatterError, parse
-from .model import Option, Question, Topic
+from .model import ANY_COURSE, CourseSettings, Option, Question, Topic
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -27,39 +28,46 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
 @cache
-def schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+def schema(settings: CourseSettings = ANY_COURSE) -> dict[str, Any]:
+    """The topic schema, with the course's own parts and levels as the allowed values."""
+    found = copy.deepcopy(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    if settings.parts:
+        found["properties"]["part"]["enum"] = list(settings.parts)
+    found["properties"]["level"]["enum"] = list(settings.levels)
+    return found
 
 
 @cache
-def _fast_validator() -> jsonschema_rs.Validator:
-    return jsonschema_rs.validator_for(schema())
+def _fast_validator(settings: CourseSettings) -> jsonschema_rs.Validator:
+    return jsonschema_rs.validator_for(schema(settings))
 
 
 @cache
-def _validator() -> Draft202012Validator:
+def _validator(settings: CourseSettings = ANY_COURSE) -> Draft202012Validator:
     from jsonschema import Draft202012Validator  # imported only for a topic that breaks the schema
 
-    return Draft202012Validator(schema())
+    return Draft202012Validator(schema(settings))
 
 
-def schema_errors(meta: Any) -> list[ValidationError]:
+def schema_errors(meta: Any, settings: CourseSettings = ANY_COURSE) -> list[ValidationError]:
     """Where front matter breaks the schema. jsonschema-rs says whether it does, ~300 times faster
     than the Python jsonschema, which says how (its errors carry what the messages need)."""
     try:
-        if _fast_validator().is_valid(meta):
+        if _fast_validator(settings).is_valid(meta):
             return []
     except ValueError:  # a value JSON lacks, e.g. a YAML date: the Python validator reports it
         pass
-    return list(_validator().iter_errors(meta))
+    return list(_validator(settings).iter_errors(meta))
 
 
-def load_topics(docs_dir: Path, display_prefix: str = "docs") -> tuple[list[Topic], list[Problem]]:
+def load_topics(docs_dir: Path, display_prefix: str = "docs",
+                settings: CourseSettings = ANY_COURSE) -> tuple[list[Topic], list[Problem]]:
     """Load every `<docs_dir>/topics/*.md`.
 
     Arguments:
         docs_dir: the MkDocs docs directory.
         display_prefix: how `docs_dir` is named in messages (relative to the project root).
+        settings: the course's parts and levels, which a topic's `part` and `level` must name.
 
     Returns:
         The topics that loaded cleanly, and the problems found in the others.
@@ -74,7 +82,7 @@ def load_topics(docs_dir: Path, display_prefix: str = "docs") -> tuple[list[Topi
             problems.append(Problem(file, None, "topic files must sit directly in docs/topics/",
                                     f"move it to docs/topics/{path.name}"))
             continue
-        topic, found = load_topic(path.read_text(encoding="utf-8"), path.stem, file, src_uri)
+        topic, found = load_topic(path.read_text(encoding="utf-8"), path.stem, file, src_uri, settings)
         problems += found
         if topic:
             topics.append(topic)
@@ -82,7 +90,8 @@ def load_topics(docs_dir: Path, display_prefix: str = "docs") -> tuple[list[Topi
     return topics, problems
 
 
-def load_topic(text: str, topic_id: str, file: str, src_uri: str) -> tuple[Topic | None, list[Problem]]:
+def load_topic(text: str, topic_id: str, file: str, src_uri: str,
+               settings: CourseSettings = ANY_COURSE) -> tuple[Topic | None, list[Problem]]:
     """Build one Topic from a file's text, or return the problems that prevent it."""
     if not _ID.match(topic_id):
         return None, [Problem(file, None, f"'{topic_id}' is not a valid topic id",
@@ -91,7 +100,7 @@ def load_topic(text: str, topic_id: str, file: str, src_uri: str) -> tuple[Topic
         doc = parse(text)
     except FrontMatterError as exc:
         return None, [Problem(file, exc.line, str(exc), "fix the YAML between the two '---' lines")]
-    problems = [_describe(error, file, doc.key_lines) for error in schema_errors(doc.meta)]
+    problems = [_describe(error, file, doc.key_lines) for error in schema_errors(doc.meta, settings)]
     if problems:
         return None, problems
     meta = doc.meta

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-LEVELS = ("introductory", "undergraduate", "graduate")
-PARTS = ("Foundations", "Models", "The dilemma", "Cases", "Mitigation", "Extensions")
+LEVELS = ("introductory", "undergraduate", "graduate")  # the default; a course may name its own
 WORDS_PER_MINUTE = 200
+
+
+@dataclass(frozen=True)
+class CourseSettings:
+    """What a course decides and the engine does not: its parts, in course order, and its levels."""
+
+    parts: tuple[str, ...] = ()  # empty: any part name, ordered by name
+    levels: tuple[str, ...] = LEVELS
+
+    def part_order(self, part: str) -> tuple[int, str]:
+        """Sort key of a part: its place in the course, then (for a part the course does not list) its name."""
+        return (self.parts.index(part), "") if part in self.parts else (len(self.parts), part)
 
 
 @dataclass(frozen=True)
@@ -48,3 +59,6 @@ class Topic:
 
     def line_of(self, key: str) -> int | None:
         return self.key_lines.get(key)
+
+
+ANY_COURSE = CourseSettings()  # no parts named, the default levels

@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 
 from .course import Course
 from .links import resolve
-from .model import PARTS
 
 BODY = ("<!-- course:body -->", "<!-- /course:body -->")
 REFERENCES = ("<!-- course:references -->", "<!-- /course:references -->")
@@ -38,7 +37,8 @@ class MissingTopicHtml(Exception):
 
 def reading_order(course: Course) -> list[str]:
     """All topics, each after its prerequisites: by depth, then part, then title."""
-    return sorted(course.topics, key=lambda i: (course.metrics[i].depth, PARTS.index(course.topics[i].part),
+    return sorted(course.topics, key=lambda i: (course.metrics[i].depth,
+                                                course.settings.part_order(course.topics[i].part),
                                                 course.topics[i].title))
 
 

@@ -77,7 +77,7 @@ def _figure_html(name: str, page: Page, config: MkDocsConfig, files: Files) -> s
     figure = _rendered.get(name)
     if figure is None:
         root = _root(config)
-        bib_path = root / config.plugins["bibtex"].config.bib_file
+        bib_path = Path(config.plugins["topicgraph"].config.bibliography)
         try:
             figure, _ = render_figure(name, Path(config.docs_dir) / "data", bibliography_keys(bib_path),
                                       _cache_dir(root))

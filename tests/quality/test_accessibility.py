@@ -3,7 +3,8 @@
 Every page is loaded in a light and a dark tab (Material picks the palette from the browser's colour
 scheme); the light tab runs every axe rule, the dark one the rules that read colours (see
 quality/gates.py). Fix a violation at its source: our templates and stylesheets, or, for Material's
-own markup, an override in overrides/ or the Accessibility part of docs/assets/stylesheets/course.css.
+own markup, an override in topicgraph/plugin/theme/ or the Accessibility part of its
+assets/stylesheets/course.css.
 Never by disabling an axe rule.
 """
 

@@ -2,7 +2,7 @@
 
 One checker run (one JVM) covers every page, plus a canary file with a known error that shows the
 checker really reports. Errors in our templates and content are fixed; the only messages accepted are
-Material's own markup that no override in overrides/ can change, listed in ALLOWED with the reason.
+Material's own markup that no override in topicgraph/plugin/theme/ can change, listed in ALLOWED with the reason.
 """
 
 from __future__ import annotations

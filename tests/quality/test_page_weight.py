@@ -2,7 +2,7 @@
 
 Every page is weighed from the built files: its HTML, the stylesheets, scripts and icon it links,
 and what Material's script fetches on its own (the search worker and sitemap.xml; the search index
-waits until the reader turns to search, see docs/assets/javascripts/search-on-demand.js). One page
+waits until the reader turns to search, see topicgraph/plugin/theme/assets/javascripts/search-on-demand.js). One page
 is then opened in a fresh browser to show that this list is exactly what a first visit requests.
 benchmarks/page_weight.py measures the same in the browser for any page.
 """

@@ -3,7 +3,7 @@
 Every page carries the whole navigation, so a build renders pages x items navigation items: 1,000
 topics mean a million renders (TOOLCHAIN.md). An item that is not on the reader's page renders the
 same on every page of one directory, since its links are relative to that directory; the copies of
-Material's nav partials in overrides/partials/ wrap each item in `nav_once`, which renders it on the
+Material's nav partials in theme/partials/ wrap each item in `nav_once`, which renders it on the
 first page of a directory and reuses the HTML after that.
 """
 
@@ -12,10 +12,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 
-from jinja2 import Environment
 from markupsafe import Markup
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 
@@ -37,7 +34,3 @@ class RenderedOnce:
             self._html[key] = caller()
         return self._html[key]
 
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["nav_once"] = RenderedOnce()  # new for each build, so `mkdocs serve` never reuses stale HTML
-    return env

@@ -1,0 +1,227 @@
+"""The topicgraph MkDocs plugin: a course of topics in a prerequisite graph, as a Material site.
+
+`plugins: - topicgraph: {parts: [...]}` in a course's mkdocs.yml. Everything is validated once, in
+on_files, before any page is converted; the generated pages and each topic's card, connections,
+reflection, quiz, references and "Cite this page" come from the templates in theme/. The engine
+(topicgraph/) has no MkDocs imports; this package adapts it, one module per concern.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..agreements import MARKER as AGREEMENTS_MARKER
+from ..agreements import with_record
+from ..citations import load_bibliography
+from ..course import Course, load_course
+from ..errors import TopicGraphError, raise_if_any
+from ..htmlpolicy import check_page
+from ..printable import MissingTopicHtml, assemble
+from ..rawhtml import restore, set_aside, set_aside_footnotes
+from ..typeset import TextTypesetter, Typesetter
+from .bibtex import References, use_bibliography
+from .config import TopicGraphConfig
+from .mathml import with_mathml
+from .navigation import RenderedOnce
+from .pages import CoursePages
+from .search import UnindexedSections
+from .security import with_policy
+from .site_urls import PublishedUrls, SiteUrls
+from .templates import THEME_DIR, add_theme_dir, cache_compiled_templates
+
+SCRIPTS = ("assets/javascripts/course.js",)
+STYLESHEETS = ("assets/stylesheets/course.css",)
+IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
+_ELEMENT_ID = re.compile(r'\bid="([^"]+)"')
+
+
+class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.course: Course | None = None
+        self.pages: CoursePages | None = None
+        self.typesetter: Typesetter | None = None
+        self.references: References | None = None
+        self.published = PublishedUrls()
+        self.unindexed = UnindexedSections()
+        self._set_aside: dict[str, list[str]] = {}  # src_uri -> generated HTML kept out of Markdown
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    # Configuration ----------------------------------------------------------------------------------
+
+    @event_priority(100)  # before every plugin's on_config, mkdocs-bibtex's (which parses the .bib) included
+    def _check_bibliography(self, config: MkDocsConfig) -> None:
+        if not self.config.bibliography:
+            return
+        bib_path = Path(self.config.bibliography)
+        try:
+            raise_if_any(load_bibliography(bib_path, bib_path.name)[1])
+        except TopicGraphError as exc:
+            raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
+        use_bibliography(config, bib_path)
+
+    @event_priority(-100)  # after the other plugins': Material's offline plugin adds its polyfill then
+    def _configure_site(self, config: MkDocsConfig) -> None:
+        # Material's offline plugin loads its file:// worker shim from a CDN; use the vendored copy.
+        polyfills = config.extra.get("polyfills", [])
+        config.extra["polyfills"] = [IFRAME_WORKER if "iframe-worker" in url else url for url in polyfills]
+        add_theme_dir(config)
+        cache_compiled_templates(config)
+        config.watch.append(str(THEME_DIR))
+        config.extra_javascript[:0] = [s for s in SCRIPTS if s not in map(str, config.extra_javascript)]
+        config.extra_css[:0] = [s for s in STYLESHEETS if s not in config.extra_css]
+
+    on_config = CombinedEvent(_check_bibliography, _configure_site)
+
+    # The course -------------------------------------------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # Front-matter and BibTeX text is data: the course's templates escape whatever they print, and
+        # the `typeset` filter is the one place where such text becomes HTML (topicgraph/typeset.py).
+        env = config.theme.get_env().overlay(autoescape=True)
+        env.filters["typeset"] = TextTypesetter(config.mdx_configs.get("smarty"))
+        self.typesetter = Typesetter(config.markdown_extensions, config.mdx_configs)
+        self.published = PublishedUrls()
+        self._set_aside.clear()
+        root = _root(config)
+        bib_path = Path(self.config.bibliography) if self.config.bibliography else None
+        try:
+            self.course = course = load_course(
+                docs_dir=Path(config.docs_dir),
+                bib_path=bib_path,
+                pages={f.src_uri: f.content_string for f in files.documentation_pages()},
+                nav=_nav_sections(config.nav) if config.nav else None,  # no nav: MkDocs lists the files
+                display_prefix=Path(config.docs_dir).resolve().relative_to(root).as_posix(),
+                settings=self.config.settings(),
+            )
+        except TopicGraphError as exc:
+            raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
+        self.references = References(config, bib_path, course.pages or {}, root) if bib_path else None
+        site = {"site_name": config.site_name, "site_author": config.site_author or ""}
+        # Without a bibliography a topic has no reference list (and the site no works cited).
+        sections = [name for name in self.config.sections if bib_path or name != "references"]
+        self.pages = CoursePages(course, env, SiteUrls(config), site, sections)
+        for src_uri, content in self.pages.generated(self.config.pages, self.references, self.typesetter).items():
+            files.append(File.generated(config, src_uri, content=content))
+        return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        # The arms-control record's table goes in before any plugin reads the page (citations included).
+        if self.course and self.course.record and AGREEMENTS_MARKER in page.file.content_string:
+            return with_record(page.file.content_string, self.course.record)
+        return None
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Material prints a page's title and description from its front matter, unescaped.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = escape(page.meta[key])
+        if self.pages:
+            updated = page.meta.get("git_revision_date_localized_raw_iso_date", "")
+            markdown = self.pages.with_generated_parts(markdown, page.file.src_uri, updated)
+        # mkdocs-bibtex (listed before topicgraph, so it ran first) has added the references as footnotes.
+        markdown, blocks = set_aside(markdown)
+        self._set_aside[page.file.src_uri] = blocks
+        return set_aside_footnotes(markdown, blocks, self._reference_html)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # What the page's Markdown made, before the generated HTML goes back in, must pass the allowlist.
+        where = _display_path(page, config)
+        problems = check_page(where, html, page.file.content_string)
+        if problems:
+            raise PluginError(f"{len(problems)} problem(s) in the page's HTML:\n" + "\n".join(map(str, problems)))
+        html = restore(html, self._set_aside.pop(page.file.src_uri, []))
+        self.published.ids_by_page["/" + page.url] = set(_ELEMENT_ID.findall(html))
+        if self.course and self.course.topic_for(page.file.src_uri):
+            self.published.sections["/" + page.url] = [item.id for item in _flatten(page.toc)]
+        return with_mathml(html, where)
+
+    # Templates and output ---------------------------------------------------------------------------
+
+    @event_priority(100)  # before Material's search plugin (priority 0)
+    def _before_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                       nav: Navigation) -> dict[str, Any]:
+        self.unindexed.before_search(page)
+        return context
+
+    def _assemble_print(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        # Every page is converted by now: the print edition takes the topics' finished HTML.
+        if self.course and page.file.src_uri == "print.md" and "print" in self.config.pages:
+            course = self.course
+            pages = {topic.id: (p.url, p.content) for p in nav.pages if (topic := course.topic_for(p.file.src_uri))}
+            try:
+                page.content = assemble(page.content, page.url, pages)
+            except MissingTopicHtml as exc:
+                raise PluginError(f"the print edition (print.md) needs the converted page of topic '{exc}': "
+                                  "build or serve without --dirty") from None
+        return context
+
+    @event_priority(-100)  # after search, and after the print edition is assembled
+    def _after_search(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                      nav: Navigation) -> dict[str, Any]:
+        self.unindexed.after_search(page)
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _assemble_print, _after_search)
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["nav_once"] = RenderedOnce()  # new for each build, so `mkdocs serve` never reuses stale HTML
+        self.published.check(config, _root(config))
+        return env
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return with_policy(output, page.content, self.serving)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # Pages made from a template alone (404.html) have no content of a contributor's.
+        return with_policy(output_content, None, self.serving)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.published.write(config.site_dir)
+
+    def _reference_html(self, text: str) -> str | None:
+        """A formatted reference as inline HTML, typeset once per build; None for any other footnote."""
+        if self.typesetter and self.references and text in self.references.texts:
+            return self.typesetter(text)
+        return None
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _display_path(page: Page, config: MkDocsConfig) -> str:
+    """How messages name a page's source: docs/topics/a.md (a generated page by its would-be path)."""
+    return f"{Path(config.docs_dir).resolve().relative_to(_root(config)).as_posix()}/{page.file.src_uri}"
+
+
+def _flatten(toc) -> list:
+    return [item for entry in toc for item in (entry, *_flatten(entry.children))]
+
+
+def _nav_sections(nav: list, section: str = "") -> dict[str, str]:
+    """src_uri -> title of the top-level navigation section that lists it."""
+    found: dict[str, str] = {}
+    for item in nav:
+        title, value = next(iter(item.items())) if isinstance(item, dict) else ("", item)
+        if isinstance(value, list):
+            found |= _nav_sections(value, section or title)
+        elif isinstance(value, str):
+            found[value] = section
+    return found

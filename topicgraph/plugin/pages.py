@@ -1,0 +1,252 @@
+"""The Markdown of the generated pages and of the parts the build adds to every topic page.
+
+Their headings and prose are Markdown; their lists and pictures (the topic card, connection lists and
+neighbourhood picture, the reading paths, the course map, tags, syllabus, works cited and print
+edition) are HTML from the templates in theme/partials/course/, with URLs computed from the
+validated graph, and kept out of Markdown (topicgraph/rawhtml.py): at scale, converting them was
+most of the build.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import get_lexer_by_name
+
+from .. import layout
+from ..cite import bibtex_entry, bibtex_text
+from ..course import Course
+from ..export import graph_json
+from ..model import Topic
+from ..printable import BODY, REFERENCES, placeholder, reading_order
+from ..quiz import shuffled_quiz
+from ..typeset import Typesetter
+from .bibtex import References
+from .site_urls import SiteUrls
+
+# Python-Markdown's footnotes extension puts the footnotes (here: the reference list) at this marker.
+FOOTNOTES_MARKER = "///Footnotes Go Here///"
+GRAPH_JSON = "graph.json"
+# A page may show the reader's progress over the whole course by including this marker.
+PROGRESS_MARKER = "<!-- course:progress -->"
+
+
+class CoursePages:
+    """Renders a course's generated Markdown with the course's templates (one environment per build)."""
+
+    def __init__(self, course: Course, env: Environment, urls: SiteUrls, site: dict[str, str],
+                 sections: list[str]) -> None:
+        self.course = course
+        self.env = env
+        self.urls = urls
+        self.site = site  # site_name and site_author, as "Cite this page" and the print edition name them
+        self.sections = sections
+
+    def render(self, template: str, context: dict[str, Any]) -> str:
+        return self.env.get_template(template).render(**context)
+
+    # Topic pages ------------------------------------------------------------------------------------
+
+    def with_generated_parts(self, markdown: str, src_uri: str, updated: str) -> str:
+        """A page's Markdown with the course's generated parts: progress, and a topic's card and lists.
+
+        Arguments:
+            updated: the ISO date the page last changed, for "Cite this page" (the build's date if unknown).
+        """
+        course = self.course
+        if PROGRESS_MARKER in markdown:
+            progress = self.render("partials/course/progress.html", {"ids": sorted(course.topics)})
+            markdown = markdown.replace(PROGRESS_MARKER, progress)
+        topic = course.topic_for(src_uri)
+        if topic is None:
+            return markdown
+        context = self.topic_context(topic.id) | self.citation_of_page(topic, updated or date.today().isoformat())
+        parts = {
+            "card": self.render("partials/course/topic-head.html", context) + f"\n\n{BODY[0]}\n\n",
+            # Out of search: a result would show the quiz's answers, and the same button labels on every topic.
+            "reflection": "\n\n## Reflection {#reflection data-search-exclude}\n\n"
+                          + self.render("partials/reflection.html", context),
+            "quiz": "\n\n## Quiz me {#quiz data-search-exclude}\n\n" + self.render("partials/quiz.html", context),
+            "connections": "\n\n" + self.render("partials/course/topic-connections.html", context),
+            "references": f"\n\n## References {{#references}}\n\n{REFERENCES[0]}\n\n{FOOTNOTES_MARKER}\n\n"
+                          f"{REFERENCES[1]}\n\n",
+            "cite": "\n\n" + self.render("partials/course/cite-this-page.html", context),
+        }
+        names = [name for name in self.sections if name != "card"]
+        if "references" not in names:  # no reference list: the print edition finds an empty one
+            names.append("references")
+            parts["references"] = f"\n\n{REFERENCES[0]}\n\n{REFERENCES[1]}\n\n"
+        before = parts["card"] if "card" in self.sections else f"{BODY[0]}\n\n"
+        return before + markdown + f"\n\n{BODY[1]}" + "".join(parts[name] for name in names)
+
+    def topic_context(self, topic_id: str) -> dict[str, Any]:
+        """What the topic templates read: the topic, its metrics and its neighbours' titles."""
+        course, urls = self.course, self.urls
+        metrics = course.metrics[topic_id]
+        titles = course.titles
+        page = f"topics/{topic_id}.md"
+        return {
+            "topic": course.topics[topic_id],
+            "quiz": shuffled_quiz(course.topics[topic_id]),
+            "metrics": metrics,
+            "titles": titles,
+            "descriptions": course.descriptions,
+            "mentions": course.mentions.get(topic_id, []),
+            "path_minutes": sum(course.topics[i].reading_minutes for i in metrics.reading_path),
+            "layout": layout.neighborhood(topic_id, course.metrics, titles),
+            "url_for": urls.topic_links(page),
+            "graph_url": urls.link(page, "graph.md"),
+            "tags_url": urls.link(page, "tags.md"),
+            "path_url": urls.link(page, f"paths/{topic_id}.md"),
+        }
+
+    def citation_of_page(self, topic: Topic, updated: str) -> dict[str, Any]:
+        """What "Cite this page" needs: the date the page last changed, its URL and its BibTeX."""
+        url = self.urls.published(topic.id)
+        author, course_title = self.site["site_author"], self.site["site_name"]
+        bibtex = bibtex_entry("misc", f"sdcourse-{topic.id}", [
+            ("author", "{" + bibtex_text(author) + "}"),
+            ("title", bibtex_text(topic.title)),
+            ("howpublished", bibtex_text(course_title)),
+            ("year", updated[:4]),
+            ("date", updated),
+            ("url", bibtex_text(url)),
+            ("note", f"Last updated {updated}"),
+        ])
+        return {
+            "updated": updated,
+            "year": updated[:4],
+            "url": url,
+            "authors": author,
+            "course_title": course_title,
+            "bibtex_html": _highlighted("bibtex", bibtex),
+        }
+
+    # Generated pages --------------------------------------------------------------------------------
+
+    def generated(self, pages: list[str], references: References | None, typesetter: Typesetter) -> dict[str, str]:
+        """src_uri -> Markdown of each generated page the course asks for."""
+        found: dict[str, str] = {}
+        if "graph" in pages:
+            found["graph.md"] = self.graph_page()
+            found[GRAPH_JSON] = json.dumps(graph_json(self.course, self.urls.published), indent=1)
+        if "tags" in pages:
+            found["tags.md"] = self.tags_page()
+        if "paths" in pages:
+            found |= self.path_pages()
+        if "syllabus" in pages:
+            found["syllabus.md"] = self.syllabus_page()
+        if "works-cited" in pages and references is not None:
+            found["works-cited.md"] = self.works_cited_page(references, typesetter)
+        if "print" in pages:
+            found["print.md"] = self.print_page()
+        return found
+
+    def graph_page(self) -> str:
+        course, titles = self.course, self.course.titles
+        layers: dict[int, list[str]] = {}
+        for topic_id in sorted(course.topics, key=lambda i: titles[i]):
+            layers.setdefault(course.metrics[topic_id].depth, []).append(topic_id)
+        return self.render("partials/course/graph-page.html", {
+            "layout": layout.layered(course.graph, course.metrics, titles),
+            "titles": titles,
+            "parts": {i: t.part for i, t in course.topics.items()},
+            "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
+            "layers": sorted(layers.items()),
+            "url_for": self.urls.topic_links("graph.md"),
+            "json_url": GRAPH_JSON,
+        })
+
+    def tags_page(self) -> str:
+        course, titles = self.course, self.course.titles
+        tags: dict[str, list[str]] = {}
+        for topic_id in sorted(course.topics, key=lambda i: titles[i]):
+            for tag in course.topics[topic_id].tags:
+                tags.setdefault(tag, []).append(topic_id)
+        return self.render("partials/course/tags-page.html", {
+            "tags": sorted(tags.items()),
+            "titles": titles,
+            "descriptions": course.descriptions,
+            "url_for": self.urls.topic_links("tags.md"),
+        })
+
+    def path_pages(self) -> dict[str, str]:
+        """One reading path per topic: everything to read first, in order."""
+        course, titles = self.course, self.course.titles
+        published = {i: self.urls.published(i) for i in course.topics}
+        minutes = {i: t.reading_minutes for i, t in course.topics.items()}
+        pages = {}
+        for topic_id, metrics in course.metrics.items():
+            path = metrics.reading_path
+            pages[f"paths/{topic_id}.md"] = self.render("partials/course/path-page.html", {
+                "topic": course.topics[topic_id],
+                "path": path,
+                "titles": titles,
+                "url_for": self.urls.topic_links(f"paths/{topic_id}.md"),
+                "levels": {i: course.topics[i].level for i in path},
+                "minutes": minutes,
+                "total_minutes": sum(minutes[i] for i in path),
+                "copy_text": "\n".join(f"{n}. [{titles[i]}]({published[i]}) ({minutes[i]} min)"
+                                       for n, i in enumerate(path, 1)),
+            })
+        return pages
+
+    def syllabus_page(self) -> str:
+        course, titles = self.course, self.course.titles
+        parts = sorted({t.part for t in course.topics.values()}, key=course.settings.part_order)
+        by_part = {part: sorted((i for i, t in course.topics.items() if t.part == part),
+                                key=lambda i: (course.metrics[i].depth, titles[i])) for part in parts}
+        return self.render("partials/course/syllabus-page.html", {
+            "parts": list(by_part.items()),
+            "titles": titles,
+            "path_url_for": lambda topic_id: self.urls.link("syllabus.md", f"paths/{topic_id}.md"),
+            "urls": {i: self.urls.published(i) for i in course.topics},
+            "minutes": {i: t.reading_minutes for i, t in course.topics.items()},
+            "depths": {i: m.depth for i, m in course.metrics.items()},
+            "levels": {i: t.level for i, t in course.topics.items()},
+            "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
+        })
+
+    def print_page(self) -> str:
+        """The whole course in reading order on one page, for print and PDF (the topics' HTML goes in later)."""
+        course = self.course
+        return self.render("partials/course/print-page.html", {
+            "site_name": self.site["site_name"],
+            "order": reading_order(course),
+            "topics": course.topics,
+            "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
+            "placeholder": placeholder,
+        })
+
+    def works_cited_page(self, references: References, typesetter: Typesetter) -> str:
+        """Every bibliography entry, sorted by author then year, with the pages citing it."""
+        course = self.course
+        cited_in = course.cited_in()
+        entries = []
+        for key, entry in course.bibliography.entries.items():
+            people = entry.persons.get("author") or entry.persons.get("editor") or []
+            surnames = [" ".join(p.last_names).strip("{}").lower() for p in people]
+            entries.append({"key": key, "html": typesetter(references.reference(key)),
+                            "cited_in": [self._citing_page(src_uri) for src_uri in cited_in[key]],
+                            "sort": (surnames, entry.fields.get("year", ""), entry.fields.get("title", ""))})
+        entries.sort(key=lambda e: e["sort"])
+        return self.render("partials/course/works-cited-page.html", {"entries": entries})
+
+    def _citing_page(self, src_uri: str) -> dict[str, str]:
+        """A page that cites a work, as works cited links it: a topic at its reference list."""
+        url = self.urls.link("works-cited.md", src_uri)
+        if topic := self.course.topic_for(src_uri):
+            return {"url": f"{url}#references", "title": topic.title}
+        return {"url": url, "title": src_uri.removesuffix(".md").replace("-", " ").capitalize()}
+
+
+def _highlighted(language: str, code: str) -> Markup:
+    """Code as the HTML pymdownx.highlight gives a fenced block (Pygments escapes the code)."""
+    spans = highlight(code, get_lexer_by_name(language), HtmlFormatter(nowrap=True))
+    return Markup(f'<div class="highlight"><pre><span></span><code>{spans}</code></pre></div>')
