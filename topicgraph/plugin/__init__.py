@@ -8,6 +8,7 @@ reflection, quiz, references and "Cite this page" come from the templates in the
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,8 @@ from .bibtex import References, use_bibliography
 from .config import TopicGraphConfig
 from .mathml import with_mathml
 from .navigation import RenderedOnce
+from .pagecache import CACHE as PAGE_CACHE
+from .pagecache import PageCache
 from .pages import CoursePages
 from .search import UnindexedSections
 from .security import with_policy
@@ -55,6 +58,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.pages: CoursePages | None = None
         self.typesetter: Typesetter | None = None
         self.references: References | None = None
+        self.page_cache: PageCache | None = None
         self.published = PublishedUrls()
         self.unindexed = UnindexedSections()
         self._set_aside: dict[str, list[str]] = {}  # src_uri -> generated HTML kept out of Markdown
@@ -118,6 +122,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.pages = CoursePages(course, env, SiteUrls(config), site, sections)
         for src_uri, content in self.pages.generated(self.config.pages, self.references, self.typesetter).items():
             files.append(File.generated(config, src_uri, content=content))
+        if self.config.page_cache:
+            self.page_cache = PageCache(config, files, root / PAGE_CACHE)
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -137,6 +143,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         # mkdocs-bibtex (listed before topicgraph, so it ran first) has added the references as footnotes.
         markdown, blocks = set_aside(markdown)
         self._set_aside[page.file.src_uri] = blocks
+        if self.page_cache:  # MkDocs converts the page next, with its final Markdown
+            page.render = functools.partial(self.page_cache.convert, page)  # type: ignore[method-assign]
         return set_aside_footnotes(markdown, blocks, self._reference_html)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,0 +1,125 @@
+"""Edit-to-reload: how long after a one-line edit to a topic `mkdocs serve` serves the changed page.
+
+Usage: .venv/bin/python benchmarks/reload.py [--edits 5] [--topic hotline] [--project DIR]
+
+Starts `mkdocs serve` for the course and for bare Material over the same docs/ (overhead.py's bare
+configuration), in the same session, each in a copy of the project; then, for each server in turn,
+appends a sentence to one topic and times the moment the served page first contains it (polling every
+20 ms). That is what a contributor waits for: the file watcher's delay, the rebuild, the write. The
+first edit after start-up is not counted (MkDocs' first rebuild warms what it keeps). --project times a
+course elsewhere (e.g. one made by synthetic_course.py --keep), against bare Material over its docs/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from overhead import bare_config
+
+ROOT = Path(__file__).resolve().parents[1]
+# The engine is copied too and run with `python -m mkdocs` (the copy first on sys.path), so that a
+# branch's engine is what is timed.
+COPIED = ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs", "overrides", "topicgraph", "figures",
+          "csl", ".cache")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+class Server:
+    def __init__(self, project: Path, config: Path, topic: str) -> None:
+        self.address = f"127.0.0.1:{free_port()}"
+        self.base = f"http://{self.address}/"
+        # serve mounts the site at site_url's path: the course's comes from SITE_URL, bare's is a root.
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SITE_URL": self.base}
+        self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--livereload",
+                                         "-f", str(config), "-a", self.address], cwd=project, env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.topic = project / "docs" / "topics" / f"{topic}.md"
+        self.path = f"topics/{topic}/"
+        deadline = time.monotonic() + 300
+        while not fetch(self.base + self.path):
+            if time.monotonic() > deadline:
+                raise SystemExit(f"mkdocs serve did not start in {project}")
+            time.sleep(0.5)
+
+    def edit(self, n: int) -> float:
+        """Append a sentence; seconds until the served page shows it."""
+        marker = f"Reload marker number {n} {time.time_ns()}."
+        with self.topic.open("a", encoding="utf-8") as file:
+            file.write(f"\n\n{marker}\n")
+        start = time.perf_counter()
+        while marker not in (fetch(self.base + self.path) or ""):
+            if time.perf_counter() - start > 120:
+                raise SystemExit(f"the edit never reached {self.base + self.path}")
+            time.sleep(0.02)
+        return time.perf_counter() - start
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--topic", default="hotline")
+    parser.add_argument("--project", type=Path, default=ROOT, help="the course to time (default: this one)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        course = Path(tmp) / "course"
+        course.mkdir()
+        for name in COPIED:
+            source = args.project / name
+            if source.is_dir():
+                shutil.copytree(source, course / name)
+            elif source.is_file():
+                shutil.copy2(source, course / name)
+        for args_ in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
+            subprocess.run(["git", "-C", str(course), "-c", "user.name=b", "-c", "user.email=b@localhost", *args_],
+                           check=True, capture_output=True)
+        bare = Path(tmp) / "bare"
+        shutil.copytree(args.project / "docs", bare / "docs")
+        servers = {"course": Server(course, course / "mkdocs.yml", args.topic),
+                   "bare Material": Server(bare, bare_config(bare, args.project / "mkdocs.yml"), args.topic)}
+        try:
+            for server in servers.values():
+                server.edit(0)  # not counted
+            times: dict[str, list[float]] = {name: [] for name in servers}
+            for n in range(1, args.edits + 1):
+                for name, server in servers.items():  # alternately, so both see the same machine
+                    times[name].append(server.edit(n))
+        finally:
+            for server in servers.values():
+                server.stop()
+    print(f"{'':14} {'median':>8} {'fastest':>8}  (seconds from saving the file to the page served with it)")
+    for name, values in times.items():
+        print(f"{name:14} {statistics.median(values):7.2f}s {min(values):7.2f}s")
+    ratio = statistics.median(times["course"]) / statistics.median(times["bare Material"])
+    print(f"{'ratio':14} {ratio:7.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
