@@ -74,6 +74,13 @@ def test_invalid_yaml_is_reported_on_its_line(tmp_path: Path) -> None:
     assert load_record(path, FILE) == (None, [Problem(FILE, 4, "not valid YAML", "fix the syntax on that line")])
 
 
+def test_a_character_yaml_refuses_is_reported_without_a_line(tmp_path: Path) -> None:
+    # YAML's reader refuses control characters (pasted from a PDF, say) before parsing, with no line.
+    path = tmp_path / "agreements.yml"
+    path.write_text("as_of: 2026-12-04\nagreements:\n  - id: x\n    name: \"New\x0bSTART\"\n", encoding="utf-8")
+    assert load_record(path, FILE) == (None, [Problem(FILE, None, "not valid YAML", "fix the syntax on that line")])
+
+
 @pytest.mark.parametrize("text", ["- a list\n", "as_of: soon\nagreements: []\n", "as_of: 2026-12-04\n",
                                   "as_of: 2026-12-04\nagreements: {a: 1}\n", "agreements: []\n"])
 def test_a_file_without_a_date_and_a_list_is_reported_once(tmp_path: Path, text: str) -> None:

@@ -50,6 +50,7 @@ def test_every_duplicate_key_is_reported_on_its_line_with_the_first_one(tmp_path
     ]
     # Nothing is parsed: no entry would be trusted, so no citation is checked against them.
     assert bibliography.entries == {}
+    assert bibliography.file == "refs.bib"
     assert bibliography.lines == {"jervis1978": 1, "waltz1979": 2}
 
 
@@ -60,6 +61,7 @@ def test_a_file_pybtex_cannot_parse_is_one_problem(tmp_path: Path) -> None:
     assert problems[0].message.startswith("cannot parse: ")
     assert problems[0].fix == "check braces and commas around the entry"
     assert bibliography.entries == {} and bibliography.lines == {"jervis1978": 1, "broken": 2}
+    assert bibliography.file == FILE
 
 
 @pytest.mark.parametrize(("entry_type", "required"), [
@@ -79,6 +81,14 @@ def test_each_type_requires_its_fields(tmp_path: Path, entry_type: str, required
         Problem(FILE, 2, f"entry 'empty' ({entry_type}) is missing '{name}'",
                 f"add the {name.replace('|', ' or ')} field")
         for name in required]
+
+
+def test_the_problems_of_every_entry_are_reported(tmp_path: Path) -> None:
+    text = "@misc{a, title = {A}}\n@misc{b, author = {B, C}, year = {2000}}\n" + JERVIS
+    assert [(p.line, p.message) for p in bib(tmp_path, text)[1]] == [
+        (1, "entry 'a' (misc) is missing 'author'"), (1, "entry 'a' (misc) is missing 'year'"),
+        (2, "entry 'b' (misc) is missing 'title'"),
+    ]
 
 
 def test_an_edited_book_is_complete_and_field_names_and_types_are_read_in_any_case(tmp_path: Path) -> None:

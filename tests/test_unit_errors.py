@@ -39,6 +39,11 @@ def test_the_error_lists_every_problem_once_by_file_then_line_then_message() -> 
     )
 
 
+def test_a_problem_about_a_whole_file_comes_before_those_on_its_lines() -> None:
+    on_line_1, whole = Problem("docs/a.md", 1, "a problem on line 1"), Problem("docs/a.md", None, "z whole file")
+    assert TopicGraphError([on_line_1, whole]).problems == [whole, on_line_1]
+
+
 def test_raise_if_any_raises_with_all_problems_and_only_if_there_are_some() -> None:
     raise_if_any([])
     problems = [Problem("b.md", 1, "one"), Problem("a.md", 1, "two")]

@@ -30,6 +30,11 @@ def test_meta_body_and_the_line_of_each_top_level_key() -> None:
     assert front_matter_lines(TOPIC) == 9
 
 
+def test_key_lines_count_blank_lines_at_the_top_of_the_front_matter() -> None:
+    document = parse("---\n\n\ntitle: X\nlevel: y\n---\nBody")
+    assert (document.key_lines, document.body_line) == ({"title": 4, "level": 5}, 7)
+
+
 def test_fences_may_carry_trailing_spaces_and_the_file_may_end_at_the_closing_fence() -> None:
     document = parse("--- \t\ntitle : X\n---  ")
     assert (document.meta, document.body, document.body_line, document.key_lines) == ({"title": "X"}, "", 3,
@@ -66,6 +71,14 @@ def test_invalid_yaml_is_reported_on_its_line_in_the_file() -> None:
     assert str(caught.value).startswith("front matter is not valid YAML: mapping values are not allowed ")
     assert caught.value.line == 3
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+def test_a_yaml_error_reports_what_is_wrong_not_what_the_parser_was_doing() -> None:
+    with pytest.raises(FrontMatterError) as caught:
+        parse("---\ntitle: A\nlevel\nx: 1\n---\n")
+    # YAML's full message starts "while scanning a simple key"; the contributor needs the problem itself.
+    assert str(caught.value) == "front matter is not valid YAML: could not find expected ':'"
+    assert caught.value.line == 4
 
 
 def test_a_yaml_error_without_a_position_has_no_line() -> None:

@@ -54,11 +54,12 @@ def test_a_topic_listing_itself_is_reported_on_its_prerequisites_line() -> None:
 
 
 def test_an_unknown_prerequisite_gets_up_to_three_close_ids_closest_first() -> None:
-    topics = [T("arms-race"), T("arms-races"), T("arms-racing"), T("arms-control"), T("anarchy"),
+    # Four ids are close to "arms-raced"; the three closest are suggested.
+    topics = [T("arms-race"), T("arms-races"), T("arms-racing"), T("arms-racer"), T("arms-control"), T("anarchy"),
               T("spiral", ("arms-raced", "anarchy"), key_lines={"prerequisites": 3})]
     assert check(*topics) == [
         Problem("docs/topics/spiral.md", 3, "unknown prerequisite 'arms-raced'",
-                "did you mean 'arms-race' or 'arms-races' or 'arms-racing'?")]
+                "did you mean 'arms-race' or 'arms-races' or 'arms-racer'?")]
 
 
 def test_an_unknown_prerequisite_like_no_id_says_how_to_create_it() -> None:

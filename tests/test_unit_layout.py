@@ -153,3 +153,28 @@ def test_ties_keep_alphabetical_order_and_a_topic_without_links_keeps_its_place(
     # Three boxes in the widest row; the row of two is centred under it.
     assert layout.width == 3 * 164 + 14
     assert [(n.id, n.x) for n in layout.nodes if n.y > 14] == [("c", 96), ("b", 260)]
+
+
+def test_in_a_two_row_course_the_top_row_follows_the_row_below() -> None:
+    # Alphabetically a -> x would cross c -> r; only the second row can say where a and c belong.
+    graph, metrics = course([("c", "r"), ("a", "x"), ("z", "x")])
+    layout = layered(graph, metrics, {n: n for n in graph})
+    assert rows(layout) == [["c", "a", "z"], ["r", "x"]]
+    assert crossings(layout) == 0
+
+
+def test_a_topic_sits_at_the_mean_position_of_its_neighbours() -> None:
+    # p has two prerequisites (b, k), n one (k): p's mean position is left of n's, so p goes first.
+    graph, metrics = course([("k", "n"), ("k", "p"), ("b", "p")], nodes=("h",))
+    layout = layered(graph, metrics, {n: n for n in graph})
+    assert rows(layout) == [["b", "k", "h"], ["p", "n"]]
+    assert crossings(layout) == 0
+
+
+def test_every_row_of_a_deep_course_is_untangled() -> None:
+    # Five rows: the second-to-last row (f, p) must also be ordered by the last one.
+    edges = [("w", "d"), ("d", "n"), ("s", "t"), ("z", "f"), ("n", "f"), ("n", "p"), ("f", "t"), ("p", "c")]
+    graph, metrics = course(edges)
+    layout = layered(graph, metrics, {n: n for n in graph})
+    assert rows(layout) == [["s", "w", "z"], ["d"], ["n"], ["f", "p"], ["t", "c"]]
+    assert crossings(layout) == 0
