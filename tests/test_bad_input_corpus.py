@@ -56,6 +56,7 @@ class Change:
             path.write_bytes((project / self.copy_of).read_bytes())
             return 1
         if self.content is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)  # a new file may come in a new folder
             path.write_text(self.content, encoding="utf-8")
             return 1
         text = path.read_text(encoding="utf-8")

@@ -1,0 +1,39 @@
+"""“Cite this page” as BibTeX (topicgraph/cite.py): titles are text, never LaTeX syntax."""
+
+from __future__ import annotations
+
+from topicgraph.cite import bibtex_entry, bibtex_text
+
+
+def test_every_latex_special_character_is_escaped() -> None:
+    assert bibtex_text(r"{}&%$#_") == r"\{\}\&\%\$\#\_"
+    assert bibtex_text("a\\b^c~d") == r"a\textbackslash{}b\^{}c\~{}d"
+
+
+def test_a_title_cannot_close_its_field_or_start_a_command() -> None:
+    title = r"Guns} & \input{/etc/passwd} 100% {"
+    assert bibtex_text(title) == r"Guns\} \& \textbackslash{}input\{/etc/passwd\} 100\% \{"
+
+
+def test_ordinary_text_and_unicode_pass_unchanged_and_whitespace_collapses() -> None:
+    assert bibtex_text("  Jervis’s\n\tspiral   model: “perception”, 1976.  ") == \
+        "Jervis’s spiral model: “perception”, 1976."
+
+
+def test_entry_has_aligned_fields_in_braces_and_no_comma_after_the_last() -> None:
+    entry = bibtex_entry("misc", "sdcourse-anarchy", [
+        ("author", "{The Course Team}"),
+        ("title", bibtex_text("Anarchy & order")),
+        ("year", "2026"),
+    ])
+    assert entry == (
+        "@misc{sdcourse-anarchy,\n"
+        "  author       = {{The Course Team}},\n"
+        "  title        = {Anarchy \\& order},\n"
+        "  year         = {2026}\n"
+        "}"
+    )
+
+
+def test_an_entry_with_one_field() -> None:
+    assert bibtex_entry("online", "k", [("url", "https://x.org/a_b")]) == "@online{k,\n  url          = {https://x.org/a_b}\n}"
