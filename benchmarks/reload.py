@@ -1,13 +1,13 @@
 """Edit-to-reload: how long after a one-line edit to a topic `mkdocs serve` serves the changed page.
 
-Usage: .venv/bin/python benchmarks/reload.py [--edits 5] [--topic hotline] [--project DIR]
+Usage: .venv/bin/python benchmarks/reload.py [--edits 5] [--topic hotline]
 
 Starts `mkdocs serve` for the course and for bare Material over the same docs/ (overhead.py's bare
 configuration), in the same session, each in a copy of the project; then, for each server in turn,
 appends a sentence to one topic and times the moment the served page first contains it (polling every
 20 ms). That is what a contributor waits for: the file watcher's delay, the rebuild, the write. The
-first edit after start-up is not counted (MkDocs' first rebuild warms what it keeps). --project times a
-course elsewhere (e.g. one made by synthetic_course.py --keep), against bare Material over its docs/.
+first edit after start-up is not counted (MkDocs' first rebuild warms what it keeps).
+synthetic_course.py --reload uses the same comparison on a generated course.
 """
 
 from __future__ import annotations
@@ -81,43 +81,51 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--edits", type=int, default=5)
-    parser.add_argument("--topic", default="hotline")
-    parser.add_argument("--project", type=Path, default=ROOT, help="the course to time (default: this one)")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        course = Path(tmp) / "course"
-        course.mkdir()
-        for name in COPIED:
-            source = args.project / name
-            if source.is_dir():
-                shutil.copytree(source, course / name)
-            elif source.is_file():
-                shutil.copy2(source, course / name)
-        for args_ in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
-            subprocess.run(["git", "-C", str(course), "-c", "user.name=b", "-c", "user.email=b@localhost", *args_],
-                           check=True, capture_output=True)
-        bare = Path(tmp) / "bare"
-        shutil.copytree(args.project / "docs", bare / "docs")
-        servers = {"course": Server(course, course / "mkdocs.yml", args.topic),
-                   "bare Material": Server(bare, bare_config(bare, args.project / "mkdocs.yml"), args.topic)}
-        try:
-            for server in servers.values():
-                server.edit(0)  # not counted
-            times: dict[str, list[float]] = {name: [] for name in servers}
-            for n in range(1, args.edits + 1):
-                for name, server in servers.items():  # alternately, so both see the same machine
-                    times[name].append(server.edit(n))
-        finally:
-            for server in servers.values():
-                server.stop()
+def compare(course: Path, bare: Path, source_config: Path, topic: str, edits: int) -> dict[str, list[float]]:
+    """Serve `course` (its mkdocs.yml) and bare Material over `bare`/docs; time `edits` edits to each."""
+    servers = {"course": Server(course, course / "mkdocs.yml", topic),
+               "bare Material": Server(bare, bare_config(bare, source_config), topic)}
+    try:
+        for server in servers.values():
+            server.edit(0)  # not counted
+        times: dict[str, list[float]] = {name: [] for name in servers}
+        for n in range(1, edits + 1):
+            for name, server in servers.items():  # alternately, so both see the same machine
+                times[name].append(server.edit(n))
+    finally:
+        for server in servers.values():
+            server.stop()
+    return times
+
+
+def report(times: dict[str, list[float]]) -> None:
     print(f"{'':14} {'median':>8} {'fastest':>8}  (seconds from saving the file to the page served with it)")
     for name, values in times.items():
         print(f"{name:14} {statistics.median(values):7.2f}s {min(values):7.2f}s")
     ratio = statistics.median(times["course"]) / statistics.median(times["bare Material"])
     print(f"{'ratio':14} {ratio:7.2f}x")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--topic", default="hotline")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        course = Path(tmp) / "course"
+        course.mkdir()
+        for name in COPIED:
+            source = ROOT / name
+            if source.is_dir():
+                shutil.copytree(source, course / name)
+            elif source.is_file():
+                shutil.copy2(source, course / name)
+        for git_args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "copy"]):
+            subprocess.run(["git", "-C", str(course), "-c", "user.name=b", "-c", "user.email=b@localhost", *git_args],
+                           check=True, capture_output=True)
+        bare = Path(tmp) / "bare"
+        shutil.copytree(ROOT / "docs", bare / "docs")
+        report(compare(course, bare, ROOT / "mkdocs.yml", args.topic, args.edits))
     return 0
 
 

@@ -1,12 +1,15 @@
-"""Generate a synthetic course of N topics (random prerequisite DAG, citations, links) and time its build.
+"""Generate a synthetic course of N topics (random prerequisite DAG, citations, links) and time its build
+against bare Material building the same Markdown, in the same run.
 
-Usage: .venv/bin/python benchmarks/synthetic_course.py 250 500 1000 [--seed 1] [--bare]
+Usage: .venv/bin/python benchmarks/synthetic_course.py 250 1000 2000 [--seed 1] [--reload 1000]
 
-Each course is written to a temporary copy of the project (same mkdocs.yml, hooks, templates and
-CSL style; generated topics, bibliography and navigation), committed to a throwaway git repository
-as a real checkout would be, and built with `mkdocs build --strict` under /usr/bin/time. With
---bare, bare Material (overhead.py) then builds the same Markdown: the floor for any course built
-with MkDocs and Material on this machine.
+Each course is written to a temporary copy of the project (same mkdocs.yml, engine, hooks and CSL
+style; generated topics, bibliography and navigation), committed to a throwaway git repository as a
+real checkout would be, and built with `mkdocs build --strict` under /usr/bin/time: cold (no .cache/)
+and then warm (a second build, as after an edit or in CI with a restored cache). Bare Material
+(overhead.py) builds the same Markdown, cold and warm, in between: the floor for any course built with
+MkDocs and Material on this machine. The table gives both and their ratios. --reload N also times a
+one-line edit in `mkdocs serve` at N topics (reload.py's comparison).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 
 import yaml
 from overhead import bare_config
+from reload import compare, report
 
 ROOT = Path(__file__).resolve().parents[1]
 PARTS = ["Foundations", "Models", "The dilemma", "Cases", "Mitigation", "Extensions"]
@@ -34,7 +38,6 @@ def write_course(dest: Path, n: int, seed: int) -> None:
     for name in ("overrides", "topicgraph", "figures", "csl"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     (dest / "docs" / "topics").mkdir(parents=True)
-    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     (dest / "docs" / "index.md").write_text("# Synthetic course\n\n<!-- course:progress -->\n")
 
     keys = [f"author{i:04d}" for i in range(max(20, n // 5))]
@@ -85,8 +88,9 @@ def write_course(dest: Path, n: int, seed: int) -> None:
 
 def measure(dest: Path, *options: str) -> tuple[float, int, int]:
     """Seconds, peak RSS in MB (largest process: mkdocs or pandoc), and the exit status."""
+    # `python -m mkdocs` in the copy: the copy's engine (this checkout's) is the one timed.
     env_cmd = ["env", "NO_MKDOCS_2_WARNING=1", "DISABLE_MKDOCS_2_WARNING=true",
-               str(Path(sys.executable).with_name("mkdocs")), "build", "-q", *options]
+               sys.executable, "-m", "mkdocs", "build", "-q", *options]
     proc = subprocess.run(["/usr/bin/time", "-f", "%e %M", *env_cmd], cwd=dest, capture_output=True, text=True)
     seconds, kilobytes = proc.stderr.strip().splitlines()[-1].split()
     if proc.returncode:
@@ -98,21 +102,35 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", type=int, nargs="+")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--bare", action="store_true", help="also build the same Markdown with bare Material")
+    parser.add_argument("--reload", type=int, metavar="N", help="also time an edit in `mkdocs serve` at N topics")
     args = parser.parse_args()
-    print("topics  build          pages  seconds  peak MB")
-    for n in args.sizes:
+    print("topics  build          pages  cold s  warm s  peak MB")
+    ratios = []
+    for n in sorted(set(args.sizes) | ({args.reload} if args.reload else set())):
         with tempfile.TemporaryDirectory() as tmp:
             dest = Path(tmp)
             write_course(dest, n, args.seed)
-            builds = {"course": ["--strict", "-d", str(dest / "site")]}
-            if args.bare:
-                builds["bare Material"] = ["-f", str(bare_config(dest, dest / "mkdocs.yml")), "-d", str(dest / "bare")]
+            bare = bare_config(dest, dest / "mkdocs.yml")
+            builds = {"course": ["--strict", "-d", str(dest / "site")],
+                      "bare Material": ["-f", str(bare), "-d", str(dest / "bare")]}
+            seconds: dict[str, tuple[float, float]] = {}
             for name, options in builds.items():
-                seconds, megabytes, status = measure(dest, *options)
+                cold, megabytes, status = measure(dest, *options)
+                warm, _, _ = measure(dest, *options)
+                seconds[name] = (cold, warm)
                 pages = sum(1 for _ in Path(options[-1]).rglob("index.html"))
-                print(f"{n:6}  {name:13}  {pages:5}  {seconds:7.1f}  {megabytes:7}"
+                print(f"{n:6}  {name:13}  {pages:5}  {cold:6.1f}  {warm:6.1f}  {megabytes:7}"
                       + ("  (build failed)" if status else ""))
+            ratios.append((n, *(seconds["course"][i] / seconds["bare Material"][i] for i in (0, 1))))
+            if n == args.reload:
+                bare_dir = dest / "bare-docs"
+                shutil.copytree(dest / "docs", bare_dir / "docs")
+                print(f"\nedit-to-reload at {n} topics:")
+                report(compare(dest, bare_dir, dest / "mkdocs.yml", f"topic-{n // 2:04d}", edits=3))
+                print()
+    print("\ntopics  course/bare cold  course/bare warm")
+    for n, cold, warm in ratios:
+        print(f"{n:6}  {cold:15.2f}x  {warm:15.2f}x")
     return 0
 
 

@@ -57,6 +57,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.course: Course | None = None
         self.pages: CoursePages | None = None
         self.typesetter: Typesetter | None = None
+        self.text_typesetter: TextTypesetter | None = None
+        self._typesetting = ""  # the Markdown settings the typesetters were made with
         self.references: References | None = None
         self.page_cache: PageCache | None = None
         self.published = PublishedUrls()
@@ -98,8 +100,13 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         # Front-matter and BibTeX text is data: the course's templates escape whatever they print, and
         # the `typeset` filter is the one place where such text becomes HTML (topicgraph/typeset.py).
         env = config.theme.get_env().overlay(autoescape=True)
-        env.filters["typeset"] = TextTypesetter(config.mdx_configs.get("smarty"))
-        self.typesetter = Typesetter(config.markdown_extensions, config.mdx_configs)
+        # Typesetters outlive a build (`mkdocs serve` keeps this plugin): a reload typesets only new text.
+        settings = repr((config.markdown_extensions, config.mdx_configs))
+        if self.typesetter is None or settings != self._typesetting:
+            self._typesetting = settings
+            self.text_typesetter = TextTypesetter(config.mdx_configs.get("smarty"))
+            self.typesetter = Typesetter(config.markdown_extensions, config.mdx_configs)
+        env.filters["typeset"] = self.text_typesetter
         self.published = PublishedUrls()
         self._set_aside.clear()
         root = _root(config)
