@@ -28,7 +28,7 @@ _ATTR_LIST = re.compile(r"\{:?\s*[#.][^{}]*\}|\{:?[^{}\n]*=[^{}\n]*\}")
 _LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 _QUOTED = re.compile(r"\"([^\"]+)\"|“([^“”]+)”")
 _LOCATOR = re.compile(
-    r"@[\w-]+\s*,\s*(?:[^;]*?\b)?(?:pp?|chs?|chap|sec|secs|art|arts|para|paras|fig|tab|app|vol|n|nn|col|l|ll)\.\s*"
+    r"@[\w-]+\s*,\s*(?:[^;]*?\b)?(?:pp?|chs?|chap|sec|secs|art|arts|para|paras|fig|tab|app|vol|n|nn|col|l|ll|doc|docs)\.\s*"
     r"[\w]|@[\w-]+\s*,\s*(?:[^;]*?)§\s*\w",
     re.I,
 )
