@@ -13,7 +13,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 .PHONY: serve build test test-quick lint lock browser topic urls models test-models clean
 
 serve: $(VENV)/.installed
-	$(MKDOCS) serve --strict --livereload -a $(HOST)
+	$(MKDOCS) serve --strict --livereload --dirty -a $(HOST)
 
 build: $(VENV)/.installed
 	$(MKDOCS) build --strict --clean

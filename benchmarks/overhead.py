@@ -64,7 +64,7 @@ def main() -> int:
                         help="an empty citation cache for every course build, so pandoc always runs")
     args = parser.parse_args()
     runs = args.runs
-    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+    mkdocs = [sys.executable, "-m", "mkdocs"]  # in ROOT: this checkout's engine
     with tempfile.TemporaryDirectory() as tmp:
         dest = Path(tmp)
         shutil.copytree(ROOT / "docs", dest / "docs")
@@ -72,8 +72,8 @@ def main() -> int:
         course, bare = [], []
         for run in range(runs):
             cache = {"CITATIONS_CACHE_DIR": str(dest / f"citations-{run}")} if args.cold_citations else {}
-            course.append(timed([mkdocs, "build", "--strict", "-q", "-d", str(dest / "course")], ROOT, **cache))
-            bare.append(timed([mkdocs, "build", "-q", "-f", str(config), "-d", str(dest / "bare")], dest))
+            course.append(timed([*mkdocs, "build", "--strict", "-q", "-d", str(dest / "course")], ROOT, **cache))
+            bare.append(timed([*mkdocs, "build", "-q", "-f", str(config), "-d", str(dest / "bare")], dest))
     print(f"{'':14} {'fastest':>8} {'median':>8} {'peak MB':>8}")
     for name, results in (("course", course), ("bare Material", bare)):
         print(f"{name:14} {min(r[0] for r in results):7.2f}s {statistics.median(r[0] for r in results):7.2f}s "

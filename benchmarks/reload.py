@@ -53,7 +53,9 @@ class Server:
         self.base = f"http://{self.address}/"
         # serve mounts the site at site_url's path: the course's comes from SITE_URL, bare's is a root.
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SITE_URL": self.base}
-        self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--livereload",
+        # The course as `make serve` serves it; bare Material as it serves by default (it lacks the generated pages).
+        flags = ["--strict", "--dirty"] if config.name == "mkdocs.yml" else []
+        self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *flags, "--livereload",
                                          "-f", str(config), "-a", self.address], cwd=project, env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.topic = project / "docs" / "topics" / f"{topic}.md"

@@ -19,7 +19,7 @@ PROPERDOCS = shutil.which("properdocs", path=str(Path(sys.executable).parent))
 # build stamps on pages git has no date for (generated pages) and on the sitemap.
 _VOLATILE = re.compile(
     r'<meta name="generator" content="[^"]*">'
-    r'|<span class="git-revision-date-localized-plugin[^>]*>[^<]*</span>'
+    r'|<time datetime="[^"]*">[^<]*</time>'
     r"|<lastmod>[^<]*</lastmod>"
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -52,7 +53,12 @@ class CitationUse:
 
 def load_bibliography(path: Path, file: str = "bibliography.bib") -> tuple[Bibliography, list[Problem]]:
     """Parse the .bib file and check keys, required fields and DOIs."""
-    text = path.read_text(encoding="utf-8")
+    bibliography, problems = _parsed(path.read_text(encoding="utf-8"), file)
+    return bibliography, list(problems)
+
+
+@functools.lru_cache(maxsize=2)  # a build reads the file twice: before mkdocs-bibtex does, and with the pages
+def _parsed(text: str, file: str) -> tuple[Bibliography, tuple[Problem, ...]]:
     problems: list[Problem] = []
     lines: dict[str, int] = {}
     for match in _ENTRY_START.finditer(text):
@@ -63,15 +69,15 @@ def load_bibliography(path: Path, file: str = "bibliography.bib") -> tuple[Bibli
         else:
             lines[key] = line
     if problems:
-        return Bibliography(file, {}, lines), problems
+        return Bibliography(file, {}, lines), tuple(problems)
     try:
         entries = dict(parse_string(text, "bibtex").entries)
     except PybtexError as exc:
-        return Bibliography(file, {}, lines), [Problem(file, None, f"cannot parse: {exc}",
-                                                       "check braces and commas around the entry")]
+        return Bibliography(file, {}, lines), (Problem(file, None, f"cannot parse: {exc}",
+                                                       "check braces and commas around the entry"),)
     for key, entry in entries.items():
         problems += _check_entry(file, lines.get(key), key, entry)
-    return Bibliography(file, entries, lines), problems
+    return Bibliography(file, entries, lines), tuple(problems)
 
 
 def citation_uses(markdown: str, first_line: int = 1) -> list[CitationUse]:

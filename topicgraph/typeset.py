@@ -34,9 +34,15 @@ _RAW_HTML = (("preprocessors", "html_block"), ("inlinePatterns", "html"))
 class TextTypesetter:
     """Front-matter text -> inline HTML: escaped, with the pages' typography (smarty) and nothing else."""
 
-    def __init__(self, smarty_config: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, smarty_config: Mapping[str, Any] | None = None, known: Mapping[str, str] | None = None) -> None:
+        """known: text -> HTML this typesetter gave before (a cache kept between builds)."""
         self._markdown = Markdown(extensions=["smarty"], extension_configs={"smarty": dict(smarty_config or {})})
-        self._html: dict[str, Markup] = {}
+        self._html: dict[str, Markup] = {text: Markup(html) for text, html in (known or {}).items()}
+
+    @property
+    def typeset(self) -> dict[str, str]:
+        """Every text typeset so far -> its HTML."""
+        return dict(self._html)
 
     def __call__(self, text: str) -> Markup:
         html = self._html.get(text)
@@ -50,11 +56,18 @@ class TextTypesetter:
 class Typesetter:
     """Markdown (formatted references) -> inline HTML, with the pages' extensions and no raw HTML."""
 
-    def __init__(self, extensions: Sequence[Any], configs: Mapping[str, Mapping[str, Any]]) -> None:
+    def __init__(self, extensions: Sequence[Any], configs: Mapping[str, Mapping[str, Any]],
+                 known: Mapping[str, str] | None = None) -> None:
+        """known: text -> HTML this typesetter gave before (a cache kept between builds)."""
         self._markdown = Markdown(extensions=list(extensions), extension_configs=dict(configs))
         for registry, name in _RAW_HTML:
             getattr(self._markdown, registry).deregister(name, strict=False)
-        self._html: dict[str, Markup] = {}
+        self._html: dict[str, Markup] = {text: Markup(html) for text, html in (known or {}).items()}
+
+    @property
+    def typeset(self) -> dict[str, str]:
+        """Every text typeset so far -> its HTML."""
+        return dict(self._html)
 
     def __call__(self, text: str) -> Markup:
         html = self._html.get(text)

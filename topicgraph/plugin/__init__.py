@@ -30,20 +30,25 @@ from ..errors import TopicGraphError, raise_if_any
 from ..htmlpolicy import check_page
 from ..printable import MissingTopicHtml, assemble
 from ..rawhtml import restore, set_aside, set_aside_footnotes
-from ..typeset import TextTypesetter, Typesetter
+from ..typeset import Typesetter
 from .bibtex import References, use_bibliography
 from .config import TopicGraphConfig
+from .dates import PageDates
 from .mathml import with_mathml
 from .navigation import RenderedOnce
 from .pagecache import CACHE as PAGE_CACHE
-from .pagecache import PageCache
+from .pagecache import AllowedHtml, PageCache
 from .pages import CoursePages
-from .search import UnindexedSections
+from .preview import Preview, quiet_dirty_warning, sources_of
+from .search import IndexedPages, UnindexedSections
 from .security import with_policy
 from .site_urls import PublishedUrls, SiteUrls
 from .templates import THEME_DIR, add_theme_dir, cache_compiled_templates
+from .typesetting import CACHE as TYPESET_CACHE
+from .typesetting import Typesetting
 
 SCRIPTS = ("assets/javascripts/course.js",)
+SEARCH_CACHE = Path(".cache") / "search"
 STYLESHEETS = ("assets/stylesheets/course.css",)
 IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
 _ELEMENT_ID = re.compile(r'\bid="([^"]+)"')
@@ -57,16 +62,21 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.course: Course | None = None
         self.pages: CoursePages | None = None
         self.typesetter: Typesetter | None = None
-        self.text_typesetter: TextTypesetter | None = None
-        self._typesetting = ""  # the Markdown settings the typesetters were made with
+        self.typesetting = Typesetting()  # kept between builds
         self.references: References | None = None
         self.page_cache: PageCache | None = None
+        self.allowed: AllowedHtml | None = None
+        self.preview: Preview | None = None  # `mkdocs serve --dirty` only
+        self.dates: PageDates | None = None
         self.published = PublishedUrls()
         self.unindexed = UnindexedSections()
         self._set_aside: dict[str, list[str]] = {}  # src_uri -> generated HTML kept out of Markdown
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        if self.serving and dirty:
+            self.preview = Preview()
+            quiet_dirty_warning()
 
     # Configuration ----------------------------------------------------------------------------------
 
@@ -100,16 +110,13 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         # Front-matter and BibTeX text is data: the course's templates escape whatever they print, and
         # the `typeset` filter is the one place where such text becomes HTML (topicgraph/typeset.py).
         env = config.theme.get_env().overlay(autoescape=True)
-        # Typesetters outlive a build (`mkdocs serve` keeps this plugin): a reload typesets only new text.
-        settings = repr((config.markdown_extensions, config.mdx_configs))
-        if self.typesetter is None or settings != self._typesetting:
-            self._typesetting = settings
-            self.text_typesetter = TextTypesetter(config.mdx_configs.get("smarty"))
-            self.typesetter = Typesetter(config.markdown_extensions, config.mdx_configs)
-        env.filters["typeset"] = self.text_typesetter
-        self.published = PublishedUrls()
+        text_typesetter, self.typesetter = self.typesetting.for_build(config, _root(config) / TYPESET_CACHE)
+        env.filters["typeset"] = text_typesetter
+        if not self.preview:  # a preview keeps what the pages it does not rebuild published
+            self.published = PublishedUrls()
         self._set_aside.clear()
         root = _root(config)
+        self.dates = PageDates(config.docs_dir, config.theme.get("language")) if self.config.dates else None
         bib_path = Path(self.config.bibliography) if self.config.bibliography else None
         try:
             self.course = course = load_course(
@@ -127,11 +134,28 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         # Without a bibliography a topic has no reference list (and the site no works cited).
         sections = [name for name in self.config.sections if bib_path or name != "references"]
         self.pages = CoursePages(course, env, SiteUrls(config), site, sections)
-        for src_uri, content in self.pages.generated(self.config.pages, self.references, self.typesetter).items():
+        generated = self.pages.generated(self.config.pages, self.references, self.typesetter)
+        for src_uri, content in generated.items():
             files.append(File.generated(config, src_uri, content=content))
+        if self.preview:
+            watched = [*config.watch, *([config.theme.custom_dir] if config.theme.custom_dir else [])]
+            self.preview.plan(files, course, generated,
+                              sources_of(config.config_file_path, self.config.bibliography, config.docs_dir, watched))
         if self.config.page_cache:
             self.page_cache = PageCache(config, files, root / PAGE_CACHE)
+            self.allowed = AllowedHtml(root / PAGE_CACHE)
+            for name in ("search", "material/search"):
+                if name in config.plugins:
+                    IndexedPages(config.plugins[name], root / SEARCH_CACHE)
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # A preview converts only some pages; the others still need their titles in the navigation.
+        if self.preview and not self.preview.full:
+            for file in files.documentation_pages():
+                if file.page is not None and file.page.markdown is None and not file.is_modified():
+                    file.page.read_source(config)
+        return nav
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         # The arms-control record's table goes in before any plugin reads the page (citations included).
@@ -144,9 +168,12 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = escape(page.meta[key])
+        if self.dates:
+            updated = self.dates.of(page.file.src_uri)
+            page.meta["revision_date"] = self.dates.html(updated)  # Material's page footer shows it
         if self.pages:
-            updated = page.meta.get("git_revision_date_localized_raw_iso_date", "")
-            markdown = self.pages.with_generated_parts(markdown, page.file.src_uri, updated)
+            iso_date = updated.date().isoformat() if self.dates else ""
+            markdown = self.pages.with_generated_parts(markdown, page.file.src_uri, iso_date)
         # mkdocs-bibtex (listed before topicgraph, so it ran first) has added the references as footnotes.
         markdown, blocks = set_aside(markdown)
         self._set_aside[page.file.src_uri] = blocks
@@ -157,9 +184,12 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # What the page's Markdown made, before the generated HTML goes back in, must pass the allowlist.
         where = _display_path(page, config)
-        problems = check_page(where, html, page.file.content_string)
-        if problems:
-            raise PluginError(f"{len(problems)} problem(s) in the page's HTML:\n" + "\n".join(map(str, problems)))
+        if self.allowed is None or html not in self.allowed:
+            problems = check_page(where, html, page.file.content_string)
+            if problems:
+                raise PluginError(f"{len(problems)} problem(s) in the page's HTML:\n" + "\n".join(map(str, problems)))
+            if self.allowed is not None:
+                self.allowed.add(html)
         html = restore(html, self._set_aside.pop(page.file.src_uri, []))
         self.published.ids_by_page["/" + page.url] = set(_ELEMENT_ID.findall(html))
         if self.course and self.course.topic_for(page.file.src_uri):
@@ -180,6 +210,10 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         if self.course and page.file.src_uri == "print.md" and "print" in self.config.pages:
             course = self.course
             pages = {topic.id: (p.url, p.content) for p in nav.pages if (topic := course.topic_for(p.file.src_uri))}
+            if self.preview:  # the topics this rebuild did not convert are as the last build left them
+                self.preview.topic_html.update((i, page) for i, page in pages.items() if page[1] is not None)
+                pages = {i: page if page[1] is not None else self.preview.topic_html.get(i, page)
+                         for i, page in pages.items()}
             try:
                 page.content = assemble(page.content, page.url, pages)
             except MissingTopicHtml as exc:
@@ -209,6 +243,9 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.published.write(config.site_dir)
+        self.typesetting.save(_root(config) / TYPESET_CACHE)
+        if self.allowed:
+            self.allowed.save()
 
     def _reference_html(self, text: str) -> str | None:
         """A formatted reference as inline HTML, typeset once per build; None for any other footnote."""

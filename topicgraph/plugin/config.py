@@ -23,6 +23,8 @@ class TopicGraphConfig(base.Config):
     """Which generated sections a topic page has."""
     pages = c.ListOfItems(c.Choice(PAGES), default=list(PAGES))
     """Which generated pages the site has."""
+    dates = c.Type(bool, default=True)
+    """Show when each page last changed (from git) in its footer and in "Cite this page"."""
     page_cache = c.Type(bool, default=True)
     """Keep converted pages in .cache/pages/ and reuse those whose inputs have not changed."""
     bibliography = c.Optional(c.File(exists=True))

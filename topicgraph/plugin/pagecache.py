@@ -119,3 +119,46 @@ class _Warnings(logging.Handler):
 
     def __exit__(self, *exc: object) -> None:
         logging.getLogger("mkdocs").removeHandler(self)
+
+
+class AllowedHtml:
+    """Digests of page HTML that passed the allowlist (topicgraph/htmlpolicy.py), kept between builds.
+
+    Checking is a parse of each page's HTML; the same HTML under the same policy passes again, so a
+    page whose conversion came from the cache is not parsed twice. A change to htmlpolicy.py starts
+    the list afresh.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        from .. import htmlpolicy
+
+        policy = hashlib.sha256(Path(htmlpolicy.__file__).read_bytes()).hexdigest()[:16]
+        self.path = directory / f"allowed-{policy}.json"
+        try:
+            self._digests = set(json.loads(self.path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            self._digests = set()
+        self._new = False
+
+    def __contains__(self, html: str) -> bool:
+        return _digest(html) in self._digests
+
+    def add(self, html: str) -> None:
+        self._digests.add(_digest(html))
+        self._new = True
+
+    def save(self) -> None:
+        if not self._new:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for old in self.path.parent.glob("allowed-*.json"):
+            if old != self.path:
+                old.unlink(missing_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(sorted(self._digests)), encoding="utf-8")
+        tmp.replace(self.path)
+        self._new = False
+
+
+def _digest(html: str) -> str:
+    return hashlib.sha256(html.encode()).hexdigest()[:32]

@@ -1,4 +1,4 @@
-"""Sections left out of search are also left out of its parsing.
+"""Sections left out of search are also left out of its parsing, and pages parsed before are not parsed again.
 
 Material's search plugin parses every tag of a page, including the sections it leaves out of the
 index (a heading with data-search-exclude: a topic's quiz, reflection, connection lists, neighbourhood
@@ -8,6 +8,13 @@ bodies are set aside just before search indexes the page (the plugin's on_page_c
 """
 
 from __future__ import annotations
+
+import hashlib
+import json
+import os
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
 
 from mkdocs.structure.pages import Page
 
@@ -25,3 +32,52 @@ class UnindexedSections:
     def after_search(self, page: Page) -> None:
         if blocks := self._set_aside.pop(page.file.src_uri, None):
             page.content = restore(page.content, blocks)
+
+
+class IndexedPages:
+    """Material's search entries for each page, kept between builds in .cache/search/.
+
+    Material's search plugin parses every page's HTML into sections; for a page whose HTML, address,
+    table of contents and search settings are those of an earlier build, the entries are the same, so
+    they are taken from the cache. This is the one place that knows Material's search index: its
+    `add_entry_from_context(page)`, which appends to its `entries` list.
+    """
+
+    def __init__(self, plugin: Any, directory: Path) -> None:
+        self.directory = directory
+        index = getattr(plugin, "search_index", None)
+        if index is None or not isinstance(getattr(index, "entries", None), list):
+            return  # search disabled, or another search plugin: leave it alone
+        add = index.add_entry_from_context
+        digest = hashlib.sha256(f"material {_version('mkdocs-material')} {index.config!r}".encode())
+
+        def add_cached(page: Page) -> None:
+            key = digest.copy()
+            toc = [(a.id, a.title, a.level) for a in _flatten(page.toc)]
+            meta = {k: page.meta.get(k) for k in ("title", "tags", "search")}
+            key.update(repr((page.url, page.title, toc, meta)).encode() + (page.content or "").encode())
+            entry = self.directory / f"{key.hexdigest()[:32]}.json"
+            try:
+                index.entries.extend(json.loads(entry.read_text(encoding="utf-8")))
+                return
+            except (OSError, ValueError, TypeError):
+                pass
+            start = len(index.entries)
+            add(page)
+            self.directory.mkdir(parents=True, exist_ok=True)
+            tmp = entry.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(index.entries[start:]), encoding="utf-8")
+            tmp.replace(entry)
+
+        index.add_entry_from_context = add_cached
+
+
+def _flatten(toc: Any) -> list[Any]:
+    return [item for entry in toc for item in (entry, *_flatten(entry.children))]
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "missing"

@@ -1,0 +1,38 @@
+"""Page dates from one git log (topicgraph/gitdates.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from topicgraph.gitdates import last_changed, parse_log
+
+
+def test_the_newest_commit_naming_a_file_dates_it() -> None:
+    log = "\x00300\n\ntopics/a.md\n\x00200\n\ntopics/a.md\ntopics/b.md\n\x00100\n\nindex.md\n"
+    assert parse_log(log) == {"topics/a.md": 300, "topics/b.md": 200, "index.md": 100}
+
+
+def test_a_repository_dates_files_relative_to_the_directory(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "topics").mkdir(parents=True)
+
+    def commit(path: Path, text: str, when: int) -> None:
+        path.write_text(text, encoding="utf-8")
+        env = {**os.environ, "GIT_AUTHOR_DATE": f"@{when} +0000", "GIT_COMMITTER_DATE": f"@{when} +0000"}
+        git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@localhost"]
+        subprocess.run([*git, "add", "-A"], check=True, capture_output=True, env=env)
+        subprocess.run([*git, "commit", "-q", "-m", "x"], check=True, capture_output=True, env=env)
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    commit(docs / "topics" / "a.md", "one", 1_700_000_000)
+    commit(docs / "index.md", "two", 1_700_000_100)
+    commit(docs / "topics" / "a.md", "three", 1_700_000_200)
+    (tmp_path / "outside.md").write_text("not in docs", encoding="utf-8")
+    commit(tmp_path / "outside.md", "four", 1_700_000_300)
+    assert last_changed(docs) == {"topics/a.md": 1_700_000_200, "index.md": 1_700_000_100}
+
+
+def test_outside_a_repository_nothing_is_dated(tmp_path: Path) -> None:
+    assert last_changed(tmp_path) == {}

@@ -1,0 +1,77 @@
+"""The build's typesetters (topicgraph/typeset.py), kept for the next build.
+
+Typesetting every quiz option, explanation, title and reference of the course is about a tenth of a
+build, and almost all of it is the same text as last time. `mkdocs serve` keeps the plugin, and with
+it the typesetters; a build keeps what they typeset in .cache/typeset/, in a file named by everything
+that shapes the HTML (the Markdown settings, the libraries' versions, typeset.py itself).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from .. import typeset
+from ..typeset import TextTypesetter, Typesetter
+
+CACHE = Path(".cache") / "typeset"
+_LIBRARIES = ("markdown", "pymdown-extensions", "pygments")
+
+
+class Typesetting:
+    def __init__(self) -> None:
+        self.key = ""
+        self.text: TextTypesetter | None = None
+        self.references: Typesetter | None = None
+        self._saved = 0  # how many texts the cache file holds
+
+    def for_build(self, config: MkDocsConfig, directory: Path) -> tuple[TextTypesetter, Typesetter]:
+        """The typesetters for this build: the last build's, if the settings are the same."""
+        key = _key(config)
+        if key != self.key or self.text is None or self.references is None:
+            self.key = key
+            known = _load(directory / f"{key}.json")
+            self.text = TextTypesetter(config.mdx_configs.get("smarty"), known.get("text"))
+            self.references = Typesetter(config.markdown_extensions, config.mdx_configs, known.get("references"))
+            self._saved = len(known.get("text", {})) + len(known.get("references", {}))
+        return self.text, self.references
+
+    def save(self, directory: Path) -> None:
+        """Keep what this build typeset, if it typeset anything new."""
+        if self.text is None or self.references is None:
+            return
+        saved = {"text": self.text.typeset, "references": self.references.typeset}
+        if len(saved["text"]) + len(saved["references"]) == self._saved:
+            return
+        directory.mkdir(parents=True, exist_ok=True)
+        for old in directory.glob("*.json"):
+            if old.stem != self.key:
+                old.unlink(missing_ok=True)
+        tmp = directory / f"{self.key}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps(saved), encoding="utf-8")
+        tmp.replace(directory / f"{self.key}.json")  # atomic: builds may share the cache
+        self._saved = len(saved["text"]) + len(saved["references"])
+
+
+def _key(config: MkDocsConfig) -> str:
+    digest = hashlib.sha256(repr((config.markdown_extensions, config.mdx_configs)).encode())
+    for library in _LIBRARIES:
+        try:
+            digest.update(f"{library}=={version(library)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{library} missing".encode())
+    digest.update(Path(typeset.__file__).read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def _load(path: Path) -> dict[str, dict[str, str]]:
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+        return {"text": dict(saved["text"]), "references": dict(saved["references"])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
