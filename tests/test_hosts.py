@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sitebuild import CITATIONS_CACHE, FIGURES_CACHE, ROOT
 
-PROPERDOCS = shutil.which("properdocs", path=str(Path(sys.executable).parent))
+PROPERDOCS = shutil.which("properdocs", path=str(Path(sys.executable).parent))  # installed?
 # What may differ between two builds of the same sources: the generator, and the times and dates a
 # build stamps on pages git has no date for (generated pages) and on the sitemap.
 _VOLATILE = re.compile(
@@ -41,8 +41,9 @@ def test_properdocs_builds_the_same_site_as_mkdocs(site: Path, tmp_path: Path) -
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
            "FIGURES_CACHE_DIR": str(FIGURES_CACHE), "CITATIONS_CACHE_DIR": str(CITATIONS_CACHE)}
     other = tmp_path / "properdocs-site"
-    proc = subprocess.run([PROPERDOCS, "build", "--strict", "-f", "mkdocs.yml", "-d", str(other)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    # `python -m` in ROOT, as the mkdocs build does (sitebuild.run_build): this checkout's engine.
+    proc = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml",
+                           "-d", str(other)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     ours, theirs = _files(site), _files(other)
     assert sorted(ours) == sorted(theirs)

@@ -42,10 +42,7 @@ class PageCache:
         self.hits = self.misses = 0
         digest = hashlib.sha256()
         for library in _LIBRARIES:
-            try:
-                digest.update(f"{library}=={version(library)}\n".encode())
-            except PackageNotFoundError:
-                digest.update(f"{library} missing\n".encode())
+            digest.update(f"{library}=={_version(library)}\n".encode())
         settings = [config.markdown_extensions, config.mdx_configs, config.use_directory_urls,
                     dict(config.validation.links)]  # how links are checked decides what a conversion logs
         digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
@@ -54,7 +51,8 @@ class PageCache:
 
     def convert(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         """Give the page what `Page.render` would: from the cache, or by converting it (and keeping that)."""
-        key = hashlib.sha256(self._build_key + page.file.src_uri.encode() + b"\0"
+        host = type(page).__module__.partition(".")[0]  # mkdocs, or another host that converts its own way
+        key = hashlib.sha256(self._build_key + f"{host}=={_version(host)}\0{page.file.src_uri}\0".encode()
                              + (page.markdown or "").encode()).hexdigest()[:32]
         entry = self.directory / f"{key}.json"
         try:
@@ -65,13 +63,20 @@ class PageCache:
             pass  # not converted before, or an unreadable entry: convert
         self.misses += 1
         with _Warnings() as warnings:
-            Page.render(page, config, files)
+            type(page).render(page, config, files)  # the host's own conversion (MkDocs' or ProperDocs')
         if warnings.count:
             return
         self.directory.mkdir(parents=True, exist_ok=True)
         tmp = entry.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps(_saved(page)), encoding="utf-8")
         tmp.replace(entry)  # atomic: builds may share the cache
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "missing"
 
 
 def _saved(page: Page) -> dict[str, Any]:
