@@ -40,6 +40,7 @@ from .pagecache import CACHE as PAGE_CACHE
 from .pagecache import AllowedHtml, PageCache
 from .pages import CoursePages
 from .preview import Preview, quiet_dirty_warning, sources_of
+from .search import CACHE as SEARCH_CACHE
 from .search import IndexedPages, UnindexedSections
 from .security import with_policy
 from .site_urls import PublishedUrls, SiteUrls
@@ -48,7 +49,6 @@ from .typesetting import CACHE as TYPESET_CACHE
 from .typesetting import Typesetting
 
 SCRIPTS = ("assets/javascripts/course.js",)
-SEARCH_CACHE = Path(".cache") / "search"
 STYLESHEETS = ("assets/stylesheets/course.css",)
 IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
 _ELEMENT_ID = re.compile(r'\bid="([^"]+)"')
@@ -109,13 +109,13 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Front-matter and BibTeX text is data: the course's templates escape whatever they print, and
         # the `typeset` filter is the one place where such text becomes HTML (topicgraph/typeset.py).
+        root = _root(config)
         env = config.theme.get_env().overlay(autoescape=True)
-        text_typesetter, self.typesetter = self.typesetting.for_build(config, _root(config) / TYPESET_CACHE)
+        text_typesetter, self.typesetter = self.typesetting.for_build(config, root / TYPESET_CACHE)
         env.filters["typeset"] = text_typesetter
         if not self.preview:  # a preview keeps what the pages it does not rebuild published
             self.published = PublishedUrls()
         self._set_aside.clear()
-        root = _root(config)
         self.dates = PageDates(config.docs_dir, config.theme.get("language")) if self.config.dates else None
         bib_path = Path(self.config.bibliography) if self.config.bibliography else None
         try:

@@ -20,6 +20,8 @@ from mkdocs.structure.pages import Page
 
 from ..rawhtml import restore, set_aside_unindexed
 
+CACHE = Path(".cache") / "search"
+
 
 class UnindexedSections:
     def __init__(self) -> None:
