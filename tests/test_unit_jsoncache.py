@@ -66,3 +66,19 @@ def test_an_entry_holding_text_beyond_ascii_reads_back(tmp_path: Path) -> None:
     value, _ = cached_entry("refs", "k", tmp_path, lambda: "Jervis – “Cooperation”", str, str)
     assert value == "Jervis – “Cooperation”"
     assert cached_entry("refs", "k", tmp_path, lambda: "other", str, str) == ("Jervis – “Cooperation”", False)
+
+
+def test_an_old_entry_another_build_removed_meanwhile_is_no_error(tmp_path: Path, monkeypatch) -> None:
+    """Builds may share a cache: an old entry listed by this build may be gone when it comes to remove it."""
+    entry(tmp_path, "k1", 1)
+    listed = Path.glob
+
+    def glob_then_other_build_removes(self: Path, pattern: str):
+        found = list(listed(self, pattern))
+        for path in found:
+            path.unlink()
+        return iter(found)
+
+    monkeypatch.setattr(Path, "glob", glob_then_other_build_removes)
+    assert entry(tmp_path, "k2", 2) == (2, True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["figure.k2.json"]
