@@ -15,6 +15,7 @@ BIB = parse_string("""
 @book{waltz1979, author = {Waltz, K.}, title = {Theory of International Politics}, year = {1979}}
 @article{nato1999, author = {Kay, S.}, title = {{NATO}'s {E}nlargement and the {R}ussian Question}, year = {1999}}
 @misc{waltz1959, author = {Waltz, K.}, title = {Waltz's Man, the State, and War}, year = {1959}}
+@misc{mcnamara, author = {Doe, J.}, title = {The Mc{N}amara Years}, year = {2001}}
 @misc{untitled, author = {Anon}, year = {2000}}
 """, "bibtex")
 BIBLIOGRAPHY = Bibliography("refs.bib", dict(BIB.entries))
@@ -49,7 +50,7 @@ def test_a_long_quotation_is_shown_shortened_to_sixty_characters() -> None:
 
 
 def test_a_quotation_across_lines_is_shown_on_one_line() -> None:
-    assert reported("As he put it, “the balance\nof power\n  recurs”.") == [
+    assert reported("As he put it, “the balance\nof power\n  recurs”.\n\nNext paragraph.") == [
         f"docs/a.md:1: quotation “the balance of power recurs” has no citation after it ({NO_CITATION_FIX})"]
 
 
@@ -77,6 +78,7 @@ def test_quoting_the_title_of_the_work_cited_needs_no_page() -> None:
         "“theory of international” [see @waltz1979]",
         "“NATO’s Enlargement and the Russian Question” [@nato1999]",  # braces and the curly apostrophe
         "“Waltz’s Man, the State” [@waltz1959]",
+        "“The McNamara Years” [@mcnamara]",  # a capital kept by braces inside a word
     ]
     for markdown in accepted:
         assert reported(markdown) == [], markdown
@@ -99,3 +101,7 @@ def test_pages_are_checked_under_their_paths_with_the_lines_of_the_file() -> Non
     assert check_quotations({"i.md": "“Theory of International Politics” [@waltz1979]"}, BIBLIOGRAPHY, "src") == []
     assert [p.file for p in check_quotations({"i.md": "“some quoted words” [@untitled]"}, BIBLIOGRAPHY, "src")] \
         == ["src/i.md"]
+    across = {"i.md": "---\ntitle: T\n---\nAs “an unknown work\nsays here” [@nobody2000] shows.\n\nEnd.\n"}
+    assert check_quotations(across, BIBLIOGRAPHY) == [
+        Problem("docs/i.md", 4, "quotation “an unknown work says here” is cited without a page ([@nobody2000])",
+                LOCATOR_FIX)]
