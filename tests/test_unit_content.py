@@ -9,14 +9,18 @@ from topicgraph.content import MARKER_FIX, check_inline_scripts, inline_scripts
 from topicgraph.errors import Problem
 
 
-@pytest.mark.parametrize("marker", ["<!-- course:html -->", "<!--course:html-->", "<!-- /course:html -->",
-                                    "<!-- COURSE:HTML -->", "<!-- course:print-start -->"])
-def test_the_build_marker_in_a_page_is_reported_on_its_line_with_the_fix(marker: str) -> None:
+@pytest.mark.parametrize(("marker", "name"), [
+    ("<!-- course:html -->", "course:html"), ("<!--course:html-->", "course:html"),
+    ("<!-- /course:html -->", "course:html"), ("<!-- COURSE:HTML -->", "COURSE:HTML"),
+    ("<!-- course:print-start -->", "course:print-"),
+    # The print edition's bounds: in a page, one would cut its printed text short.
+    ("<!-- course:body -->", "course:body"), ("<!-- /course:references -->", "course:references")])
+def test_the_build_marker_in_a_page_is_reported_on_its_line_with_the_fix(marker: str, name: str) -> None:
     page = f"# Page\n\nText.\n{marker}\n<p>raw</p>\n"
     assert inline_scripts("docs/index.md", page) == [
-        Problem("docs/index.md", 4, "the build's marker '<!-- course:html -->' in the page",
-                "remove it: only the build sets generated HTML aside")]
-    assert MARKER_FIX == "remove it: only the build sets generated HTML aside"
+        Problem("docs/index.md", 4, f"the build's marker '<!-- {name} -->' in the page",
+                "remove it: only the build writes these markers")]
+    assert MARKER_FIX == "remove it: only the build writes these markers"
 
 
 def test_a_marker_in_code_or_a_comment_that_is_not_the_marker_is_not_reported() -> None:

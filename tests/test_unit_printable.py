@@ -63,8 +63,6 @@ def test_links_out_of_a_topic_point_where_they_did(href: str, expected: str) -> 
     assert printed(href) == f'<a href="{expected}">x</a>'
 
 
-@pytest.mark.xfail(strict=True, reason="bug: an upper-case MAILTO: link (the policy accepts it) is rebased "
-                                       "as a relative path in the print edition")
 def test_a_mail_link_in_capitals_is_kept_as_written() -> None:
     assert printed("MAILTO:someone@example.org") == '<a href="MAILTO:someone@example.org">x</a>'
 

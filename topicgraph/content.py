@@ -12,12 +12,13 @@ from .frontmatter import front_matter_lines
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 _SCRIPT = re.compile(r"<script\b", re.I)
-# The marker of generated HTML that skips Markdown (topicgraph.rawhtml): in a page it would let HTML
-# past the allowlist (topicgraph.htmlpolicy), which reads only what Markdown converted.
-_RESERVED_MARKER = re.compile(r"<!--\s*/?course:(?:html\b|print-)", re.I)
+# The build's markers: generated HTML that skips Markdown (topicgraph.rawhtml), which in a page would
+# let HTML past the allowlist (topicgraph.htmlpolicy), and the bounds of what the print edition takes
+# from a topic page (topicgraph.printable), which in a page would cut its printed text short.
+_RESERVED_MARKER = re.compile(r"<!--\s*/?course:(?:html\b|print-|body\b|references\b)", re.I)
 
 SCRIPT_FIX = "use the course's scripts, not inline <script> in content"
-MARKER_FIX = "remove it: only the build sets generated HTML aside"
+MARKER_FIX = "remove it: only the build writes these markers"
 
 
 def inline_scripts(file: str, markdown: str) -> list[Problem]:
@@ -46,8 +47,9 @@ def inline_scripts(file: str, markdown: str) -> list[Problem]:
         prose = _INLINE_CODE.sub("", line)
         if _SCRIPT.search(prose):
             problems.append(Problem(file, number, "raw <script> in the page's Markdown", SCRIPT_FIX))
-        elif _RESERVED_MARKER.search(prose):
-            problems.append(Problem(file, number, "the build's marker '<!-- course:html -->' in the page", MARKER_FIX))
+        elif marker := _RESERVED_MARKER.search(prose):
+            name = marker.group(0).removeprefix("<!--").strip().lstrip("/")
+            problems.append(Problem(file, number, f"the build's marker '<!-- {name} -->' in the page", MARKER_FIX))
     return problems
 
 

@@ -102,7 +102,7 @@ def printable_html(html: str, topic_id: str, page_url: str, print_url: str, topi
 def _rebase(url: str, topic_id: str, page_url: str, print_url: str, topic_urls: Mapping[str, str]) -> str:
     if url.startswith("#"):
         return f"#{topic_id}--{url[1:]}"
-    if not url or "://" in url or url.startswith(("/", "mailto:", "data:")):
+    if not url or "://" in url or url.lower().startswith(("/", "mailto:", "data:")):  # schemes ignore case
         return url
     path, _, fragment = url.partition("#")
     target = _join(page_url, path)
