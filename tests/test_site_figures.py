@@ -39,8 +39,10 @@ def test_a_topic_page_and_its_reading_path_agree(site: Path, graph: dict, topic_
     card = re.search(r"Depth (\d+) in the knowledge graph · Unlocks (\d+) downstream topics? · (\d+) min read", page)
     assert card, "no topic card"
     assert (int(card[1]), int(card[2]), int(card[3])) == (node["depth"], node["unlocks"], node["reading_minutes"])
-    chain = re.search(r"Longest path: (\d+) steps? · (\d+) total prerequisite topics?", page)
-    assert (int(chain[1]), int(chain[2])) == (node["depth"] + 1, node["prerequisites_total"])
+    chain = re.search(r"Longest chain: (\d+) topics?, this one included \(depth (\d+)\) · (\d+) total prerequisite "
+                      r"topics?", page)
+    assert (int(chain[1]), int(chain[2]), int(chain[3])) == (node["depth"] + 1, node["depth"],
+                                                             node["prerequisites_total"])
     prerequisites = [e["from"] for e in graph["edges"] if e["to"] == topic_id]
     leads_to = [e["to"] for e in graph["edges"] if e["from"] == topic_id]
     assert f"Prerequisites ({len(prerequisites)})" in page and f"Leads to ({len(leads_to)})" in page
@@ -51,6 +53,9 @@ def test_a_topic_page_and_its_reading_path_agree(site: Path, graph: dict, topic_
     if node["prerequisites_total"]:
         minutes = re.search(r"Reading path: everything this topic requires, in order \( ?(\d+) min ?\)", page)
         assert minutes and int(minutes[1]) == int(listed[2])
+        # The card says the same, before the reader has scrolled: what to read first, and the whole path.
+        first = re.search(r"Reading path to this topic: (\d+) topics in order, (\d+) min", page)
+        assert first and (int(first[1]), int(first[2])) == (int(listed[1]), int(listed[2]))
         listing = BeautifulSoup((site / "paths" / topic_id / "index.html").read_text(encoding="utf-8"),
                                 "html.parser").select_one("article ol")
         required = {a["href"].split("/")[-2] for a in listing.select("li > a")}

@@ -61,7 +61,13 @@ def test_topic_page_agrees_with_graph_json(site: Path, graph: nx.DiGraph, topic_
 
     text = soup.find("article").get_text(" ", strip=True)
     steps = node["depth"] + 1
-    assert f"Longest path: {steps} step{'s' if steps != 1 else ''} · {node['prerequisites_total']} total" in text
+    assert (f"Longest chain: {steps} topic{'s' if steps != 1 else ''}, this one included (depth {node['depth']})"
+            f" · {node['prerequisites_total']} total") in text
+    # What to read first is on the card: the direct prerequisites, in reading order, or none.
+    first = soup.select_one(".sd-card__first")
+    read_first = [a["href"].rstrip("/").split("/")[-1] for a in first.select("a")][:-1] if node["depth"] else []
+    assert sorted(read_first) == sorted(graph.predecessors(topic_id))
+    assert ("A starting point" in first.get_text()) == (node["depth"] == 0)
     chain = [a["href"] for a in soup.select(".sd-chain a")]
     assert len(chain) == node["depth"]
 

@@ -72,8 +72,22 @@ def test_export_and_import_progress(page: Page, base_url: str, watch, tmp_path) 
     watch.assert_clean()
 
 
+def test_the_quiz_is_folded_until_asked_for_and_a_link_to_it_opens_it(page: Page, base_url: str, watch) -> None:
+    page.goto(f"{base_url}topics/{TOPIC}/")
+    expect(page.locator(".sd-reflection__prompt")).to_be_visible()
+    expect(page.locator(".sd-quiz__question").first).to_be_hidden()
+    page.get_by_text("Quiz me anyway").click()
+    expect(page.locator(".sd-quiz__question").first).to_be_visible()
+    page.goto(f"{base_url}topics/{TOPIC}/#quiz-2")
+    page.reload()
+    expect(page.locator("#quiz-2")).to_be_visible()
+    expect(page.locator("#quiz-2")).to_be_in_viewport()
+    watch.assert_clean()
+
+
 def test_quiz_wrong_then_right(page: Page, base_url: str, watch) -> None:
     page.goto(f"{base_url}topics/{TOPIC}/")
+    page.get_by_text("Quiz me anyway").click()
     question = page.locator(".sd-quiz__question").first
     wrong = question.locator("input[type=radio]:not([data-correct])").first
     wrong.check()
@@ -95,6 +109,7 @@ def test_quiz_wrong_then_right(page: Page, base_url: str, watch) -> None:
 def test_quiz_and_explanations_are_readable_without_javascript(browser, base_url: str) -> None:
     page = browser.new_page(java_script_enabled=False)
     page.goto(f"{base_url}topics/{TOPIC}/")
+    page.get_by_text("Quiz me anyway").click()  # a <details> element: it opens without JavaScript
     first = page.locator(".sd-quiz__question").first
     expect(first.locator("input[type=radio]").first).to_be_visible()
     first.locator("summary").click()

@@ -335,7 +335,16 @@
 
   // Start on every page ----------------------------------------------------------------------------
 
+  // A link to the quiz or to one of its questions opens the folded quiz.
+  function openQuizForLink() {
+    if (!/^#quiz(-\d+)?$/.test(location.hash)) return;
+    document.querySelectorAll("details.sd-quiz-fold").forEach((fold) => { fold.open = true; });
+    const target = document.getElementById(location.hash.slice(1));
+    if (target) target.scrollIntoView();
+  }
+
   function start() {
+    openQuizForLink();
     document.querySelectorAll(".sd-reflection[data-topic]").forEach(setupReflection);
     document.querySelectorAll(".sd-transfer").forEach(setupTransfer);
     document.querySelectorAll(".sd-quiz__question").forEach(setupQuestion);
@@ -344,6 +353,7 @@
     showDone();
   }
 
+  window.addEventListener("hashchange", openQuizForLink);
   if (typeof document$ !== "undefined") document$.subscribe(start);
   else document.addEventListener("DOMContentLoaded", start);
 })();
