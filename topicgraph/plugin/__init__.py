@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -172,8 +173,10 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
             updated = self.dates.of(page.file.src_uri)
             page.meta["revision_date"] = self.dates.html(updated)  # Material's page footer shows it
         if self.pages:
-            iso_date = updated.date().isoformat() if self.dates else ""
+            iso_date = updated.date().isoformat() if self.dates else date.today().isoformat()
             markdown = self.pages.with_generated_parts(markdown, page.file.src_uri, iso_date)
+            if topic := self.pages.course.topic_for(page.file.src_uri):  # for reference managers (main.html)
+                page.meta["citation"] = self.pages.citation_metadata(topic, iso_date)
         # mkdocs-bibtex (listed before topicgraph, so it ran first) has added the references as footnotes.
         markdown, blocks = set_aside(markdown)
         self._set_aside[page.file.src_uri] = blocks

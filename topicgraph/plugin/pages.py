@@ -106,10 +106,15 @@ class CoursePages:
             "path_url": urls.link(page, f"paths/{topic_id}.md"),
         }
 
+    def citation_metadata(self, topic: Topic, updated: str) -> dict[str, str]:
+        """How a topic page is cited: by reference managers (the page's <meta> tags) and by readers."""
+        return {"title": topic.title, "author": self.site["site_author"], "site": self.site["site_name"],
+                "date": updated, "url": self.urls.published(topic.id)}
+
     def citation_of_page(self, topic: Topic, updated: str) -> dict[str, Any]:
         """What "Cite this page" needs: the date the page last changed, its URL and its BibTeX."""
-        url = self.urls.published(topic.id)
-        author, course_title = self.site["site_author"], self.site["site_name"]
+        cited = self.citation_metadata(topic, updated)
+        url, author, course_title = cited["url"], cited["author"], cited["site"]
         bibtex = bibtex_entry("misc", f"sdcourse-{topic.id}", [
             ("author", "{" + bibtex_text(author) + "}"),
             ("title", bibtex_text(topic.title)),
