@@ -20,6 +20,7 @@ PROJECT_FILES = ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs",
 # once is enough per test run.
 FIGURES_CACHE = ROOT / ".cache" / "figures"
 CITATIONS_CACHE = ROOT / ".cache" / "citations"
+CACHE_ROOT = ROOT  # converted pages, search entries and typeset text: .cache/pages, /search, /typeset
 
 
 @dataclass
@@ -33,7 +34,7 @@ def run_build(project: Path, site: Path, **env_vars: str) -> BuildResult:
     """Run `mkdocs build --strict` the way `make build` does, capturing everything it prints."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
            "FIGURES_CACHE_DIR": str(FIGURES_CACHE),
-           "CITATIONS_CACHE_DIR": str(CITATIONS_CACHE), **env_vars}
+           "CITATIONS_CACHE_DIR": str(CITATIONS_CACHE), "TOPICGRAPH_CACHE_ROOT": str(CACHE_ROOT), **env_vars}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,

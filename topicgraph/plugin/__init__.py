@@ -9,6 +9,7 @@ reflection, quiz, references and "Cite this page" come from the templates in the
 from __future__ import annotations
 
 import functools
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -112,7 +113,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         # the `typeset` filter is the one place where such text becomes HTML (topicgraph/typeset.py).
         root = _root(config)
         env = config.theme.get_env().overlay(autoescape=True)
-        text_typesetter, self.typesetter = self.typesetting.for_build(config, root / TYPESET_CACHE)
+        text_typesetter, self.typesetter = self.typesetting.for_build(config, _cache_root(root) / TYPESET_CACHE)
         env.filters["typeset"] = text_typesetter
         if not self.preview:  # a preview keeps what the pages it does not rebuild published
             self.published = PublishedUrls()
@@ -143,11 +144,11 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
             self.preview.plan(files, course, generated,
                               sources_of(config.config_file_path, self.config.bibliography, config.docs_dir, watched))
         if self.config.page_cache:
-            self.page_cache = PageCache(config, files, root / PAGE_CACHE)
-            self.allowed = AllowedHtml(root / PAGE_CACHE)
+            self.page_cache = PageCache(config, files, _cache_root(root) / PAGE_CACHE)
+            self.allowed = AllowedHtml(_cache_root(root) / PAGE_CACHE)
             for name in ("search", "material/search"):
                 if name in config.plugins:
-                    IndexedPages(config.plugins[name], root / SEARCH_CACHE)
+                    IndexedPages(config.plugins[name], _cache_root(root) / SEARCH_CACHE)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -246,7 +247,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.published.write(config.site_dir)
-        self.typesetting.save(_root(config) / TYPESET_CACHE)
+        self.typesetting.save(_cache_root(_root(config)) / TYPESET_CACHE)
         if self.allowed:
             self.allowed.save()
 
@@ -259,6 +260,12 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def _cache_root(root: Path) -> Path:
+    """Where .cache/pages, /search and /typeset go: the project, or TOPICGRAPH_CACHE_ROOT, which lets
+    copies of a project share them (the tests' copies; every entry is named by all that shapes it)."""
+    return Path(os.environ.get("TOPICGRAPH_CACHE_ROOT") or root)
 
 
 def _display_path(page: Page, config: MkDocsConfig) -> str:
