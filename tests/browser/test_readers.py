@@ -47,6 +47,33 @@ def test_mark_survives_reload_and_instant_navigation(page: Page, base_url: str, 
     watch.assert_clean()
 
 
+def test_the_home_page_suggests_what_to_read_next(page: Page, base_url: str, watch) -> None:
+    graph = page.request.get(f"{base_url}graph.json").json()
+    requires = {node["id"]: set() for node in graph["nodes"]}
+    for edge in graph["edges"]:
+        requires[edge["to"]].add(edge["from"])
+
+    def shown() -> list[str]:
+        items = page.locator(".sd-next__list a")
+        expect(items.first).to_be_visible()
+        return [href.rstrip("/").split("/")[-1] for href in items.evaluate_all("(as) => as.map((a) => a.href)")]
+
+    def ready(done: set[str]) -> set[str]:
+        return {t for t, needs in requires.items() if t not in done and needs <= done}
+
+    page.goto(base_url)
+    first = shown()
+    assert set(first) <= ready(set()) and len(first) == min(6, len(ready(set())))  # the starting points
+    done = {first[0]}
+    page.evaluate("(done) => localStorage.setItem('sd-course-progress', JSON.stringify({version: 1, topics: "
+                  "Object.fromEntries(done.map((id) => [id, {done: true, note: ''}]))}))", sorted(done))
+    page.reload()
+    after = shown()
+    assert first[0] not in after and set(after) <= ready(done) and len(after) == min(6, len(ready(done)))
+    assert set(after) - set(first), "marking a topic done brings the topics it opens up"
+    watch.assert_clean()
+
+
 def test_export_and_import_progress(page: Page, base_url: str, watch, tmp_path) -> None:
     mark(page, base_url, TOPIC)
     page.goto(base_url)

@@ -61,7 +61,13 @@ class CoursePages:
         """
         course = self.course
         if PROGRESS_MARKER in markdown:
-            progress = self.render("partials/course/progress.html", {"ids": sorted(course.topics)})
+            progress = self.render("partials/course/progress.html", {
+                "ids": sorted(course.topics),
+                "order": reading_order(course),
+                "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
+                "titles": course.titles,
+                "url_for": self.urls.topic_links(src_uri),
+            })
             markdown = markdown.replace(PROGRESS_MARKER, progress)
         topic = course.topic_for(src_uri)
         if topic is None:

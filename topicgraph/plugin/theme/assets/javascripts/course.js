@@ -105,7 +105,26 @@
     const bar = box.querySelector("progress");
     bar.max = ids.length;
     bar.value = count;
+    renderNext(box, done);
     box.hidden = false;
+  }
+
+  const NEXT_SHOWN = 6;
+
+  /** The first topics, in reading order, not yet done and whose prerequisites all are. */
+  function renderNext(box, done) {
+    const list = box.querySelector(".sd-next__list");
+    if (!list) return;
+    const ready = [...box.querySelectorAll(".sd-next__all > li")].filter((item) =>
+      !done.has(item.dataset.topic) &&
+      item.dataset.prerequisites.split(" ").filter(Boolean).every((id) => done.has(id)));
+    list.replaceChildren(...ready.slice(0, NEXT_SHOWN).map((item) => item.cloneNode(true)));
+    box.querySelector(".sd-next__heading").hidden = !ready.length;
+    if (!ready.length) {
+      const finished = document.createElement("li");
+      finished.textContent = "Nothing left: you have thought through every topic.";
+      list.replaceChildren(finished);
+    }
   }
 
   // Reflection: mark as thought through, private note ----------------------------------------------
