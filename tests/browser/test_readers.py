@@ -74,6 +74,33 @@ def test_the_home_page_suggests_what_to_read_next(page: Page, base_url: str, wat
     watch.assert_clean()
 
 
+def test_a_goal_shows_the_way_on_every_page_and_i_know_this_counts_as_done(page: Page, base_url: str,
+                                                                            watch) -> None:
+    page.goto(f"{base_url}topics/hotline/")
+    path = json.loads(page.locator(".sd-card").get_attribute("data-path"))
+    assert path[-1][0] == "hotline" and len(path) > 2
+    page.get_by_role("button", name="Set as goal").click()
+    goal = page.locator(".sd-goal")
+    expect(goal).to_contain_text(f"Your goal: The hotline · 0 of {len(path)} topics done · Next: {path[0][1]}")
+
+    # The way to the goal, followed from the goal itself: the first topic, known already.
+    goal.get_by_role("link", name=path[0][1]).click()
+    expect(page).to_have_url(re.compile(rf"/topics/{path[0][0]}/$"))
+    page.get_by_role("button", name="I know this").click()
+    expect(page.get_by_role("button", name="Known ✓")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_role("button", name="Thought through ✓")).to_be_visible()  # known counts as done
+    expect(goal).to_contain_text(f"1 of {len(path)} topics done · Next: {path[1][1]}")
+
+    page.goto(base_url)  # on every page, and after a reload
+    expect(page.locator(".sd-goal")).to_contain_text(f"Next: {path[1][1]}")
+    expect(page.locator(".sd-progress__summary")).to_contain_text("You have thought through 1 of")
+    page.get_by_role("button", name="Clear goal").click()
+    expect(page.locator(".sd-goal")).to_have_count(0)
+    page.reload()
+    expect(page.locator(".sd-goal")).to_have_count(0)
+    watch.assert_clean()
+
+
 def test_export_and_import_progress(page: Page, base_url: str, watch, tmp_path) -> None:
     mark(page, base_url, TOPIC)
     page.goto(base_url)

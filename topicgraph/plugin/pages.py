@@ -110,6 +110,7 @@ class CoursePages:
             "graph_url": urls.link(page, "graph.md"),
             "tags_url": urls.link(page, "tags.md"),
             "path_url": urls.link(page, f"paths/{topic_id}.md"),
+            "goal_path": [(i, titles[i], urls.built(f"topics/{i}.md")) for i in metrics.reading_path],
         }
 
     def citation_metadata(self, topic: Topic, updated: str) -> dict[str, str]:

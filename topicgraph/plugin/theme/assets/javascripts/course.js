@@ -70,6 +70,9 @@
 
   function showDone() {
     const done = doneTopics();
+    const goal = loadGoal();
+    renderControls(done, goal);
+    renderGoal(done, goal);
     const progress = document.querySelectorAll(".sd-progress");
     // A reader with nothing marked (every first visit) has no marks to add or remove: skip the scan
     // of every link, which is most of this script's start-up time on a long page.
@@ -95,6 +98,108 @@
       else node.removeAttribute("aria-label");
     }
     for (const box of progress) renderProgress(box, done);
+  }
+
+  // The topic card's controls, and the reader's goal on every page ---------------------------------
+
+  const GOAL_KEY = "sd-course-goal";
+
+  /** A goal is {id, title, path: [[id, title, address from the site's root], ...]}, the topic last. */
+  function loadGoal() {
+    try {
+      const goal = JSON.parse(localStorage.getItem(GOAL_KEY));
+      const valid = goal && typeof goal.id === "string" && Array.isArray(goal.path) &&
+        goal.path.every((step) => Array.isArray(step) && step.length === 3 && step.every((s) => typeof s === "string"));
+      return valid ? goal : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function saveGoal(goal) {
+    try {
+      if (goal) localStorage.setItem(GOAL_KEY, JSON.stringify(goal));
+      else localStorage.removeItem(GOAL_KEY);
+    } catch { /* storage disabled: the goal lasts as long as the page */ }
+  }
+
+  /** The relative address of the site's root on this page (Material's configuration says it). */
+  function siteRoot() {
+    try {
+      return JSON.parse(document.getElementById("__config").textContent).base.replace(/\/?$/, "/");
+    } catch {
+      return "./";
+    }
+  }
+
+  function setupCard(card) {
+    const controls = card.querySelector(".sd-card__controls");
+    const path = JSON.parse(card.dataset.path);
+    const id = card.dataset.topic;
+    const [, title] = path[path.length - 1];
+    card.querySelector(".sd-card__know").addEventListener("click", (event) => {
+      updateTopic(id, { done: event.currentTarget.getAttribute("aria-pressed") !== "true" });
+      showDone();
+    });
+    card.querySelector(".sd-card__goal").addEventListener("click", (event) => {
+      saveGoal(event.currentTarget.getAttribute("aria-pressed") === "true" ? null : { id, title, path });
+      showDone();
+    });
+    controls.hidden = false;
+  }
+
+  function press(button, pressed, on, off) {
+    button.setAttribute("aria-pressed", String(pressed));
+    button.textContent = pressed ? on : off;
+    button.classList.toggle("md-button--primary", pressed);
+  }
+
+  /** Every control that shows whether a topic is done, or the goal, as the store now says. */
+  function renderControls(done, goal) {
+    for (const card of document.querySelectorAll(".sd-card[data-path]")) {
+      const id = card.dataset.topic;
+      press(card.querySelector(".sd-card__know"), done.has(id), "Known ✓", "I know this");
+      press(card.querySelector(".sd-card__goal"), goal?.id === id, "Your goal ✓", "Set as goal");
+    }
+    for (const block of document.querySelectorAll(".sd-reflection[data-topic]")) {
+      press(block.querySelector(".sd-reflection__mark"), done.has(block.dataset.topic),
+            "Thought through ✓", "Mark as thought through");
+    }
+  }
+
+  /** At the top of every page: the goal, how far along its path the reader is, and what to read next. */
+  function renderGoal(done, goal) {
+    let bar = document.querySelector(".sd-goal");
+    const article = document.querySelector("article.md-content__inner");
+    if (!goal || !article) {
+      bar?.remove();
+      return;
+    }
+    if (!bar) {
+      bar = document.createElement("aside");
+      bar.className = "sd-goal";
+      bar.setAttribute("aria-label", "Your goal");
+      article.prepend(bar);
+    }
+    const root = siteRoot();
+    const link = ([, title, address]) => {
+      const a = document.createElement("a");
+      a.href = root + address;
+      a.textContent = title;
+      return a;
+    };
+    const count = goal.path.filter(([id]) => done.has(id)).length;
+    const next = goal.path.find(([id]) => !done.has(id));
+    const clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "sd-goal__clear";
+    clear.textContent = "Clear goal";
+    clear.addEventListener("click", () => { saveGoal(null); showDone(); });
+    bar.replaceChildren(
+      "Your goal: ", link(goal.path[goal.path.length - 1]),
+      ` · ${count} of ${goal.path.length} topics done · `,
+      ...(next ? ["Next: ", link(next)] : ["goal reached."]),
+      " ", clear);
   }
 
   function renderProgress(box, done) {
@@ -365,6 +470,7 @@
   function start() {
     openQuizForLink();
     document.querySelectorAll(".sd-reflection[data-topic]").forEach(setupReflection);
+    document.querySelectorAll(".sd-card[data-path]").forEach(setupCard);
     document.querySelectorAll(".sd-transfer").forEach(setupTransfer);
     document.querySelectorAll(".sd-quiz__question").forEach(setupQuestion);
     document.querySelectorAll(".sd-copy__button").forEach(setupCopyButton);
