@@ -3,12 +3,13 @@ Press and Dublin Core, which Zotero, Mendeley and EndNote read) say what "Cite t
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import ROOT
+from sitebuild import ROOT, as_built
 
 from topicgraph.load import load_topics
 
@@ -32,6 +33,22 @@ def test_a_topic_page_carries_its_citation(site: Path, topic) -> None:
     assert _meta(soup, "citation_public_url") == _meta(soup, "DC.identifier") == url
     assert url == soup.find("link", rel="canonical")["href"]
     assert _meta(soup, "citation_author") and _meta(soup, "citation_publisher") in cite
+
+    # One citation_reference per work the page cites, in the form Zotero's translator splits.
+    blocks = re.findall(r"\[[^\]]*@[^\]]*\]", as_built(topic.body))  # the arms-control record's citations too
+    cited = dict.fromkeys(re.findall(r"@([\w-]+)", " ".join(blocks)))
+    references = [tag["content"] for tag in soup.find_all("meta", attrs={"name": "citation_reference"})]
+    assert len(references) == len(cited)
+    assert all(ref.startswith("citation_title=") and "citation_publication_date=" in ref for ref in references)
+
+    # Link previews (Open Graph) and schema.org's LearningResource.
+    assert soup.find("meta", property="og:title")["content"] == topic.title
+    assert soup.find("meta", property="og:description")["content"] == topic.description
+    (block,) = soup.find_all("script", type="application/ld+json")
+    data = json.loads(block.string)
+    assert data["@type"] == "LearningResource" and data["name"] == topic.title and data["url"] == url
+    assert data["timeRequired"] == f"PT{topic.reading_minutes}M" and data["educationalLevel"] == topic.level
+    assert data["isPartOf"]["@type"] == "Course" and len(data["citation"]) == len(cited)
 
 
 def test_other_pages_do_not_pose_as_citable_works(site: Path) -> None:

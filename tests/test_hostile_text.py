@@ -77,7 +77,8 @@ class _LiveMarkup(HTMLParser):
             elif name in {"href", "src", "xlink:href", "action"} and value and url_scheme(value) not in {
                     None, "http", "https", "mailto", "data"}:
                 self.live.append(f"{name}={value!r} on <{tag}>")
-        self._script = tag == "script"
+        # A data block (JSON-LD) never runs; test_the_json_ld_block_holds_the_title_as_data checks it.
+        self._script = tag == "script" and (dict(attrs).get("type") or "text/javascript") != "application/ld+json"
 
     def handle_data(self, data: str) -> None:
         if self._script and "alert(" in data:
@@ -123,6 +124,13 @@ def test_the_search_index_holds_the_title_escaped(hostile: BuildResult) -> None:
     titles = [doc["title"] for doc in index["docs"] if doc["location"].startswith("topics/hotline/")]
     assert titles and all("<img" not in title for title in titles)
     assert any("&lt;img src=x onerror=alert(1)&gt;" in title for title in titles)
+
+
+def test_the_json_ld_block_holds_the_title_as_data(hostile: BuildResult) -> None:
+    topic = (hostile.site / "topics" / "hotline" / "index.html").read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', topic, re.S)[1]
+    assert "<" not in block, "the block could be ended early"
+    assert json.loads(block)["name"] == TITLE
 
 
 def test_graph_json_keeps_the_title_as_data(hostile: BuildResult) -> None:

@@ -25,3 +25,40 @@ def bibtex_entry(entry_type: str, key: str, fields: Sequence[tuple[str, str]]) -
     lines += [f"  {name:<{FIELD_WIDTH}} = {{{value}}}," for name, value in fields]
     lines[-1] = lines[-1].removesuffix(",")
     return "\n".join([*lines, "}"])
+
+
+# How Highwire Press tags (and Zotero, which reads them) describe a cited work, field by field.
+_HIGHWIRE_FIELDS = (("journal", "citation_journal_title"), ("booktitle", "citation_inbook_title"),
+                    ("publisher", "citation_publisher"), ("volume", "citation_volume"),
+                    ("number", "citation_issue"), ("doi", "citation_doi"), ("isbn", "citation_isbn"),
+                    ("url", "citation_public_url"))
+
+
+def plain_text(latex: str) -> str:
+    """A BibTeX field's value as plain text: braces and LaTeX escapes resolved."""
+    from pybtex.richtext import Text
+
+    return " ".join(Text.from_latex(latex).render_as("text").split())
+
+
+def highwire_reference(entry) -> str:
+    """A cited work (a pybtex Entry) as a `citation_reference` tag's content:
+    "citation_title=…; citation_author=…; citation_publication_date=…", the form publishers use."""
+    parts = [("citation_title", entry.fields.get("title", ""))]
+    for person in entry.persons.get("author") or entry.persons.get("editor") or []:
+        parts.append(("citation_author", str(person)))
+    parts.append(("citation_publication_date", entry.fields.get("year", "")))
+    parts += [(tag, entry.fields[field]) for field, tag in _HIGHWIRE_FIELDS if entry.fields.get(field)]
+    if pages := entry.fields.get("pages"):
+        first, _, last = pages.replace("--", "-").replace("–", "-").partition("-")
+        parts += [("citation_firstpage", first), *([("citation_lastpage", last)] if last else [])]
+    # "; " separates the fields, so a value keeps no semicolon of its own.
+    return "; ".join(f"{tag}={plain_text(value).replace(';', ',')}" for tag, value in parts if value)
+
+
+def plain_reference(entry) -> str:
+    """A cited work as one line of plain text: authors, year, title (for schema.org's `citation`)."""
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    names = "; ".join(plain_text(str(person)) for person in people)
+    return " ".join(f"{names} ({plain_text(entry.fields.get('year', 'n.d.'))}). "
+                    f"{plain_text(entry.fields.get('title', ''))}.".split())

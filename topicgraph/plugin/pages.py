@@ -20,7 +20,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 
 from .. import layout
-from ..cite import bibtex_entry, bibtex_text
+from ..cite import bibtex_entry, bibtex_text, highwire_reference, plain_reference
 from ..course import Course
 from ..export import graph_json
 from ..model import Topic
@@ -113,10 +113,24 @@ class CoursePages:
             "goal_path": [(i, titles[i], urls.built(f"topics/{i}.md")) for i in metrics.reading_path],
         }
 
-    def citation_metadata(self, topic: Topic, updated: str) -> dict[str, str]:
+    def citation_metadata(self, topic: Topic, updated: str) -> dict[str, Any]:
         """How a topic page is cited: by reference managers (the page's <meta> tags) and by readers."""
-        return {"title": topic.title, "author": self.site["site_author"], "site": self.site["site_name"],
-                "date": updated, "url": self.urls.published(topic.id)}
+        cited = {"title": topic.title, "author": self.site["site_author"], "site": self.site["site_name"],
+                 "date": updated, "url": self.urls.published(topic.id), "description": topic.description}
+        entries = self.course.bibliography.entries
+        keys = dict.fromkeys(use.key for use in self.course.citations.get(topic.src_uri, []))
+        cited["references"] = [highwire_reference(entries[key]) for key in keys if key in entries]
+        # schema.org, as JSON-LD: what search engines and learning platforms read of a course page.
+        cited["json_ld"] = {
+            "@context": "https://schema.org", "@type": "LearningResource", "name": topic.title,
+            "description": topic.description, "url": cited["url"], "dateModified": updated,
+            "educationalLevel": topic.level, "timeRequired": f"PT{topic.reading_minutes}M",
+            "keywords": list(topic.tags), "learningResourceType": "reading",
+            "author": {"@type": "Organization", "name": cited["author"]},
+            "isPartOf": {"@type": "Course", "name": cited["site"], "url": self.urls.site_url},
+            "citation": [plain_reference(entries[key]) for key in keys if key in entries],
+        }
+        return cited
 
     def citation_of_page(self, topic: Topic, updated: str) -> dict[str, Any]:
         """What "Cite this page" needs: the date the page last changed, its URL and its BibTeX."""
