@@ -132,7 +132,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         except TopicGraphError as exc:
             raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
         self.references = References(config, bib_path, course.pages or {}, root) if bib_path else None
-        site = {"site_name": config.site_name, "site_author": config.site_author or ""}
+        site = {"site_name": config.site_name, "site_author": config.site_author or "",
+                "language": config.theme.get("language") or "en"}
         # Without a bibliography a topic has no reference list (and the site no works cited).
         sections = [name for name in self.config.sections if bib_path or name != "references"]
         self.pages = CoursePages(course, env, SiteUrls(config), site, sections)

@@ -119,7 +119,20 @@ class CoursePages:
                  "date": updated, "url": self.urls.published(topic.id), "description": topic.description}
         entries = self.course.bibliography.entries
         keys = dict.fromkeys(use.key for use in self.course.citations.get(topic.src_uri, []))
-        cited["references"] = [highwire_reference(entries[key]) for key in keys if key in entries]
+        references = [highwire_reference(entries[key]) for key in keys if key in entries]
+        cited["tags"] = [  # (attribute, name, content) of each <meta> tag, in the order they are written
+            *(("name", f"citation_{name}", value) for name, value in (
+                ("title", topic.title), ("author", cited["author"]), ("publication_date", updated.replace("-", "/")),
+                ("publisher", cited["site"]), ("public_url", cited["url"]), ("language", self.site["language"]))),
+            *(("name", f"DC.{name}", value) for name, value in (
+                ("title", topic.title), ("creator", cited["author"]), ("date", updated), ("publisher", cited["site"]),
+                ("identifier", cited["url"]), ("type", "Text"))),
+            *(("name", "citation_reference", reference) for reference in references),
+            *(("property", f"og:{name}", value) for name, value in (
+                ("type", "article"), ("title", topic.title), ("description", topic.description),
+                ("url", cited["url"]), ("site_name", cited["site"]))),
+            ("name", "twitter:card", "summary"),
+        ]
         # schema.org, as JSON-LD: what search engines and learning platforms read of a course page.
         cited["json_ld"] = {
             "@context": "https://schema.org", "@type": "LearningResource", "name": topic.title,
