@@ -1,0 +1,184 @@
+"""The plugin's events end to end, on a copy of examples/minimal-course built in-process (about 1 s).
+
+One module-scoped fixture builds the copy three ways: a `mkdocs build`, the same build again (the
+converted-page cache must answer every page), and two rebuilds of `mkdocs serve --dirty` around an
+edit of one topic. The copy gets a hostile title and a fixed SOURCE_DATE_EPOCH (it is not in git, so
+every page carries the build's date).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "minimal-course"
+HOSTILE = 'Sample spaces <script>alert("x")</script> & events'
+EPOCH = "1767225600"  # 2026-01-01 00:00 UTC
+TOPICS = ("sample-spaces", "conditional-probability", "independence", "bayes-theorem")
+
+
+@dataclass
+class Built:
+    root: Path
+    site: Path
+    hits: tuple[int, int]  # page cache (hits, misses) of the first build
+    hits_again: tuple[int, int]  # and of the second
+    first_topic_html: str
+    serve_site: Path
+    untouched_mtime: tuple[float, float]  # sample-spaces' served page before and after the dirty rebuild
+    full_after_edit: bool
+
+
+def _build(root: Path, site: Path, command: str = "build", dirty: bool = False, config=None):
+    config = config or load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command=command, dirty=dirty)
+    build(config, dirty=dirty)
+    return config
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    root = tmp_path_factory.mktemp("example") / "course"
+    shutil.copytree(EXAMPLE, root)
+    topic = root / "docs" / "topics" / "sample-spaces.md"
+    text = topic.read_text(encoding="utf-8")
+    topic.write_text(text.replace("title: Sample spaces and events", f"title: '{HOSTILE}'", 1), encoding="utf-8")
+    old_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        config = _build(root, root / "site")
+        plugin = config.plugins["topicgraph"]
+        hits = (plugin.page_cache.hits, plugin.page_cache.misses)
+        first = (root / "site" / "topics" / "independence" / "index.html").read_text(encoding="utf-8")
+        config = _build(root, root / "site")
+        plugin = config.plugins["topicgraph"]
+        hits_again = (plugin.page_cache.hits, plugin.page_cache.misses)
+        serve_site = root / "served"
+        _build(root, serve_site, "serve", dirty=True)
+        untouched = serve_site / "topics" / "sample-spaces" / "index.html"
+        before = untouched.stat().st_mtime
+        edited = root / "docs" / "topics" / "independence.md"
+        edited.write_text(edited.read_text(encoding="utf-8") + "\n\nAn added paragraph about dice.\n",
+                          encoding="utf-8")
+        stat = edited.stat()
+        os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+        # `mkdocs serve` reloads the configuration for each rebuild and keeps the plugin (it has on_startup)
+        again = load_config(str(root / "mkdocs.yml"), site_dir=str(serve_site))
+        build(again, dirty=True)
+        plugin = again.plugins["topicgraph"]
+        full = plugin.preview.full
+        plugin.preview, plugin.serving = None, False  # MkDocs keeps the instance for later in-process builds
+        after = untouched.stat().st_mtime
+    finally:
+        if old_epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old_epoch
+    return Built(root, root / "site", hits, hits_again, first, serve_site, (before, after), full)
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_topic_page_has_its_card_generated_sections_and_links_to_its_prerequisites(built: Built) -> None:
+    html = page(built.site, "topics/independence")
+    for heading in ("reflection", "quiz", "prerequisites", "leads-to", "cite"):
+        assert f'id="{heading}"' in html
+    assert html.index('id="reflection"') < html.index('id="quiz"') < html.index('id="prerequisites"')
+    assert 'href="../conditional-probability/"' in html
+    assert "Two events are independent" in html  # the description, on the card
+    assert "Name two events from daily life" in html  # the reflection prompt
+
+
+def test_every_generated_page_is_built_with_every_topic(built: Built) -> None:
+    for url in ("graph", "tags", "syllabus", "print", *(f"paths/{t}" for t in TOPICS)):
+        assert (built.site / url / "index.html").is_file(), url
+    syllabus = page(built.site, "syllabus")
+    for topic in TOPICS:
+        assert f"https://example.org/probability/topics/{topic}/" in syllabus
+    nodes = json.loads((built.site / "graph.json").read_text(encoding="utf-8"))["nodes"]
+    assert [n["id"] for n in nodes] == ["sample-spaces", "conditional-probability", "independence", "bayes-theorem"]
+    assert not (built.site / "works-cited").exists()  # no bibliography: no works cited
+
+
+def test_the_print_edition_holds_every_topic_in_reading_order(built: Built) -> None:
+    html = page(built.site, "print")
+    positions = [html.index(f'id="{topic}--{topic}"') for topic in TOPICS]
+    assert positions == sorted(positions)
+    assert "course:print-" not in html  # every placeholder replaced by the topic's converted page
+    assert "Three in thirteen" not in html  # the print edition has the body, not the quiz
+
+
+def test_the_progress_marker_becomes_the_course_progress(built: Built) -> None:
+    html = page(built.site, "")
+    assert "course:progress" not in html
+    for topic in TOPICS:
+        assert topic in html
+
+
+def test_a_second_build_converts_no_page_and_writes_the_same_html(built: Built) -> None:
+    assert built.hits[1] > 0
+    assert built.hits_again == (built.hits[0] + built.hits[1], 0)
+    assert page(built.site, "topics/independence") == built.first_topic_html
+
+
+def test_every_page_carries_a_filled_content_security_policy(built: Built) -> None:
+    pages = [*built.site.rglob("*.html")]
+    assert len(pages) > 10
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert 'http-equiv="Content-Security-Policy"' in html, path
+        assert "script-src 'self' 'sha256-" in html, path  # a build (not serve) allows inline scripts by hash
+    served = (built.serve_site / "topics" / "independence" / "index.html").read_text(encoding="utf-8")
+    assert "'unsafe-inline'" in served.split("script-src", 1)[1].split(";", 1)[0]
+
+
+def test_the_published_url_manifest_lists_pages_and_topic_sections(built: Built) -> None:
+    urls = (built.site / "published-urls.txt").read_text(encoding="utf-8").splitlines()
+    assert urls == sorted(urls)
+    for url in ("/", "/graph/", "/syllabus/", "/topics/independence/", "/topics/independence/#quiz",
+                "/topics/independence/#prerequisites", "/paths/independence/"):
+        assert url in urls
+    assert not any(u.startswith("/graph/#") for u in urls)  # only topic pages list their sections
+
+
+def test_a_hostile_title_is_shown_as_text_everywhere(built: Built) -> None:
+    for url in ("topics/sample-spaces", "topics/independence", "graph", "syllabus", "tags", "print"):
+        html = page(built.site, url)
+        assert '<script>alert("x")' not in html, url
+        assert "alert(" not in html or "&lt;script&gt;alert(" in html, url
+    assert "&lt;script&gt;alert(" in page(built.site, "topics/sample-spaces")
+
+
+def test_each_page_shows_when_it_last_changed(built: Built) -> None:
+    html = page(built.site, "topics/independence")
+    assert '<time datetime="2026-01-01">January 1, 2026</time>' in html
+    assert "Last updated 2026-01-01" in html  # "Cite this page"
+    assert "2026" in html.split('id="cite"', 1)[1]
+
+
+def test_a_dirty_rebuild_converts_the_edited_topic_and_the_print_edition_only(built: Built) -> None:
+    assert built.full_after_edit is False
+    assert built.untouched_mtime[0] == built.untouched_mtime[1]
+    assert "An added paragraph about dice." in page(built.serve_site, "topics/independence")
+    printed = page(built.serve_site, "print")
+    assert "An added paragraph about dice." in printed
+    assert "Sample spaces" in printed and "Bayes" in printed  # the unconverted topics, from the last build
+    # other pages' navigation still names every topic
+    assert "Bayes" in page(built.serve_site, "topics/independence")
+
+
+def test_math_free_pages_are_left_alone_and_nav_lists_sections(built: Built) -> None:
+    html = page(built.site, "topics/bayes-theorem")
+    assert "<math" not in html
+    nav = html.split('class="md-nav md-nav--primary"', 1)[1]
+    for title in ("Basics", "Inference", "Course map"):
+        assert title in nav
