@@ -84,11 +84,18 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(root, root / "site", hits, hits_again, first, serve_site, (before, after), full)
 
 
+def test_the_example_builds_as_its_readers_and_authors_expect(built: Built) -> None:
+    """Every check below, in one test: mutmut credits a module fixture's calls to the first test that
+    uses it, so this test is the one it runs against a mutant of the plugin (the checks take milliseconds)."""
+    for check in CHECKS:
+        check(built)
+
+
 def page(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_topic_page_has_its_card_generated_sections_and_links_to_its_prerequisites(built: Built) -> None:
+def check_a_topic_page_has_its_card_generated_sections_and_links_to_its_prerequisites(built: Built) -> None:
     html = page(built.site, "topics/independence")
     for heading in ("reflection", "quiz", "prerequisites", "leads-to", "cite"):
         assert f'id="{heading}"' in html
@@ -98,7 +105,7 @@ def test_a_topic_page_has_its_card_generated_sections_and_links_to_its_prerequis
     assert "Name two events from daily life" in html  # the reflection prompt
 
 
-def test_every_generated_page_is_built_with_every_topic(built: Built) -> None:
+def check_every_generated_page_is_built_with_every_topic(built: Built) -> None:
     for url in ("graph", "tags", "syllabus", "print", *(f"paths/{t}" for t in TOPICS)):
         assert (built.site / url / "index.html").is_file(), url
     syllabus = page(built.site, "syllabus")
@@ -109,7 +116,7 @@ def test_every_generated_page_is_built_with_every_topic(built: Built) -> None:
     assert not (built.site / "works-cited").exists()  # no bibliography: no works cited
 
 
-def test_the_print_edition_holds_every_topic_in_reading_order(built: Built) -> None:
+def check_the_print_edition_holds_every_topic_in_reading_order(built: Built) -> None:
     html = page(built.site, "print")
     positions = [html.index(f'id="{topic}--{topic}"') for topic in TOPICS]
     assert positions == sorted(positions)
@@ -117,20 +124,20 @@ def test_the_print_edition_holds_every_topic_in_reading_order(built: Built) -> N
     assert "Three in thirteen" not in html  # the print edition has the body, not the quiz
 
 
-def test_the_progress_marker_becomes_the_course_progress(built: Built) -> None:
+def check_the_progress_marker_becomes_the_course_progress(built: Built) -> None:
     html = page(built.site, "")
     assert "course:progress" not in html
     for topic in TOPICS:
         assert topic in html
 
 
-def test_a_second_build_converts_no_page_and_writes_the_same_html(built: Built) -> None:
+def check_a_second_build_converts_no_page_and_writes_the_same_html(built: Built) -> None:
     assert built.hits[1] > 0
     assert built.hits_again == (built.hits[0] + built.hits[1], 0)
     assert page(built.site, "topics/independence") == built.first_topic_html
 
 
-def test_every_page_carries_a_filled_content_security_policy(built: Built) -> None:
+def check_every_page_carries_a_filled_content_security_policy(built: Built) -> None:
     pages = [*built.site.rglob("*.html")]
     assert len(pages) > 10
     for path in pages:
@@ -141,7 +148,7 @@ def test_every_page_carries_a_filled_content_security_policy(built: Built) -> No
     assert "'unsafe-inline'" in served.split("script-src", 1)[1].split(";", 1)[0]
 
 
-def test_the_published_url_manifest_lists_pages_and_topic_sections(built: Built) -> None:
+def check_the_published_url_manifest_lists_pages_and_topic_sections(built: Built) -> None:
     urls = (built.site / "published-urls.txt").read_text(encoding="utf-8").splitlines()
     assert urls == sorted(urls)
     for url in ("/", "/graph/", "/syllabus/", "/topics/independence/", "/topics/independence/#quiz",
@@ -150,7 +157,7 @@ def test_the_published_url_manifest_lists_pages_and_topic_sections(built: Built)
     assert not any(u.startswith("/graph/#") for u in urls)  # only topic pages list their sections
 
 
-def test_a_hostile_title_is_shown_as_text_everywhere(built: Built) -> None:
+def check_a_hostile_title_is_shown_as_text_everywhere(built: Built) -> None:
     for url in ("topics/sample-spaces", "topics/independence", "graph", "syllabus", "tags", "print"):
         html = page(built.site, url)
         assert '<script>alert("x")' not in html, url
@@ -158,14 +165,14 @@ def test_a_hostile_title_is_shown_as_text_everywhere(built: Built) -> None:
     assert "&lt;script&gt;alert(" in page(built.site, "topics/sample-spaces")
 
 
-def test_each_page_shows_when_it_last_changed(built: Built) -> None:
+def check_each_page_shows_when_it_last_changed(built: Built) -> None:
     html = page(built.site, "topics/independence")
     assert '<time datetime="2026-01-01">January 1, 2026</time>' in html
     assert "Last updated 2026-01-01" in html  # "Cite this page"
     assert "2026" in html.split('id="cite"', 1)[1]
 
 
-def test_a_dirty_rebuild_converts_the_edited_topic_and_the_print_edition_only(built: Built) -> None:
+def check_a_dirty_rebuild_converts_the_edited_topic_and_the_print_edition_only(built: Built) -> None:
     assert built.full_after_edit is False
     assert built.untouched_mtime[0] == built.untouched_mtime[1]
     assert "An added paragraph about dice." in page(built.serve_site, "topics/independence")
@@ -176,9 +183,68 @@ def test_a_dirty_rebuild_converts_the_edited_topic_and_the_print_edition_only(bu
     assert "Bayes" in page(built.serve_site, "topics/independence")
 
 
-def test_math_free_pages_are_left_alone_and_nav_lists_sections(built: Built) -> None:
+def check_math_free_pages_are_left_alone_and_nav_lists_sections(built: Built) -> None:
     html = page(built.site, "topics/bayes-theorem")
     assert "<math" not in html
     nav = html.split('class="md-nav md-nav--primary"', 1)[1]
     for title in ("Basics", "Inference", "Course map"):
         assert title in nav
+
+
+CHECKS = (
+    check_a_topic_page_has_its_card_generated_sections_and_links_to_its_prerequisites,
+    check_every_generated_page_is_built_with_every_topic,
+    check_the_print_edition_holds_every_topic_in_reading_order,
+    check_the_progress_marker_becomes_the_course_progress,
+    check_a_second_build_converts_no_page_and_writes_the_same_html,
+    check_every_page_carries_a_filled_content_security_policy,
+    check_the_published_url_manifest_lists_pages_and_topic_sections,
+    check_a_hostile_title_is_shown_as_text_everywhere,
+    check_each_page_shows_when_it_last_changed,
+    check_a_dirty_rebuild_converts_the_edited_topic_and_the_print_edition_only,
+    check_math_free_pages_are_left_alone_and_nav_lists_sections,
+)
+
+
+def test_a_topic_page_has_its_card_generated_sections_and_links_to_its_prerequisites(built: Built) -> None:
+    check_a_topic_page_has_its_card_generated_sections_and_links_to_its_prerequisites(built)
+
+
+def test_every_generated_page_is_built_with_every_topic(built: Built) -> None:
+    check_every_generated_page_is_built_with_every_topic(built)
+
+
+def test_the_print_edition_holds_every_topic_in_reading_order(built: Built) -> None:
+    check_the_print_edition_holds_every_topic_in_reading_order(built)
+
+
+def test_the_progress_marker_becomes_the_course_progress(built: Built) -> None:
+    check_the_progress_marker_becomes_the_course_progress(built)
+
+
+def test_a_second_build_converts_no_page_and_writes_the_same_html(built: Built) -> None:
+    check_a_second_build_converts_no_page_and_writes_the_same_html(built)
+
+
+def test_every_page_carries_a_filled_content_security_policy(built: Built) -> None:
+    check_every_page_carries_a_filled_content_security_policy(built)
+
+
+def test_the_published_url_manifest_lists_pages_and_topic_sections(built: Built) -> None:
+    check_the_published_url_manifest_lists_pages_and_topic_sections(built)
+
+
+def test_a_hostile_title_is_shown_as_text_everywhere(built: Built) -> None:
+    check_a_hostile_title_is_shown_as_text_everywhere(built)
+
+
+def test_each_page_shows_when_it_last_changed(built: Built) -> None:
+    check_each_page_shows_when_it_last_changed(built)
+
+
+def test_a_dirty_rebuild_converts_the_edited_topic_and_the_print_edition_only(built: Built) -> None:
+    check_a_dirty_rebuild_converts_the_edited_topic_and_the_print_edition_only(built)
+
+
+def test_math_free_pages_are_left_alone_and_nav_lists_sections(built: Built) -> None:
+    check_math_free_pages_are_left_alone_and_nav_lists_sections(built)
