@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from mkdocs.config import config_options, load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "minimal-course"
 HOSTILE = 'Sample spaces <script>alert("x")</script> & events'
@@ -36,8 +37,17 @@ class Built:
     full_after_edit: bool
 
 
-def _build(root: Path, site: Path, command: str = "build", dirty: bool = False, config=None):
-    config = config or load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+def _fresh_plugins() -> None:
+    """As a new `mkdocs build` process: MkDocs keeps a plugin with on_startup between configurations (for
+    `mkdocs serve`), in the Plugins option of its schema, so an in-process build would reuse the last one."""
+    for _, option in MkDocsConfig._schema:
+        if isinstance(option, config_options.Plugins):
+            option.plugin_cache.clear()
+
+
+def _build(root: Path, site: Path, command: str = "build", dirty: bool = False):
+    _fresh_plugins()
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
     config.plugins.on_startup(command=command, dirty=dirty)
     build(config, dirty=dirty)
     return config
@@ -72,11 +82,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         # `mkdocs serve` reloads the configuration for each rebuild and keeps the plugin (it has on_startup)
         again = load_config(str(root / "mkdocs.yml"), site_dir=str(serve_site))
         build(again, dirty=True)
-        plugin = again.plugins["topicgraph"]
-        full = plugin.preview.full
-        plugin.preview, plugin.serving = None, False  # MkDocs keeps the instance for later in-process builds
+        full = again.plugins["topicgraph"].preview.full
         after = untouched.stat().st_mtime
     finally:
+        _fresh_plugins()  # later in-process builds start afresh
         if old_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
