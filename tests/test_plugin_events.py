@@ -60,6 +60,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     topic = root / "docs" / "topics" / "sample-spaces.md"
     text = topic.read_text(encoding="utf-8")
     topic.write_text(text.replace("title: Sample spaces and events", f"title: '{HOSTILE}'", 1), encoding="utf-8")
+    config_file = root / "mkdocs.yml"  # dates are written in the site's language
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("  name: material\n",
+                                                                            "  name: material\n  language: fr\n"),
+                           encoding="utf-8")
     old_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH
     try:
@@ -110,6 +114,7 @@ def check_a_topic_page_has_its_card_generated_sections_and_links_to_its_prerequi
         assert f'id="{heading}"' in html
     assert html.index('id="reflection"') < html.index('id="quiz"') < html.index('id="prerequisites"')
     assert 'href="../conditional-probability/"' in html
+    assert 'id="references"' not in html  # no bibliography: no reference list
     assert "Two events are independent" in html  # the description, on the card
     assert "Name two events from daily life" in html  # the reflection prompt
 
@@ -176,9 +181,10 @@ def check_a_hostile_title_is_shown_as_text_everywhere(built: Built) -> None:
 
 def check_each_page_shows_when_it_last_changed(built: Built) -> None:
     html = page(built.site, "topics/independence")
-    assert '<time datetime="2026-01-01">January 1, 2026</time>' in html
+    assert '<time datetime="2026-01-01">1 janvier 2026</time>' in html
     assert "Last updated 2026-01-01" in html  # "Cite this page"
-    assert "2026" in html.split('id="cite"', 1)[1]
+    cite = html.split('id="cite"', 1)[1]
+    assert "2026" in cite and "The example course&#39;s authors" in cite.replace("&#x27;", "&#39;")
 
 
 def check_a_dirty_rebuild_converts_the_edited_topic_and_the_print_edition_only(built: Built) -> None:
@@ -188,6 +194,9 @@ def check_a_dirty_rebuild_converts_the_edited_topic_and_the_print_edition_only(b
     printed = page(built.serve_site, "print")
     assert "An added paragraph about dice." in printed
     assert "Sample spaces" in printed and "Bayes" in printed  # the unconverted topics, from the last build
+    # every page is still published, the unconverted ones as the last build left them
+    assert (built.serve_site / "published-urls.txt").read_text(encoding="utf-8") == (
+        built.site / "published-urls.txt").read_text(encoding="utf-8")
     # other pages' navigation still names every topic
     assert "Bayes" in page(built.serve_site, "topics/independence")
 

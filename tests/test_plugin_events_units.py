@@ -12,7 +12,9 @@ from mkdocs.exceptions import PluginError
 
 import topicgraph.plugin
 from topicgraph.agreements import MARKER
+from topicgraph.model import CourseSettings
 from topicgraph.plugin import IFRAME_WORKER, SCRIPTS, STYLESHEETS, TopicGraphPlugin, _nav_sections
+from topicgraph.plugin.config import TopicGraphConfig
 
 
 def plugin(**config) -> TopicGraphPlugin:
@@ -116,3 +118,19 @@ def test_a_title_and_description_from_front_matter_are_escaped_for_material(tmp_
     meta = {"title": "<b>T</b>", "description": "a & b", "other": "<i>"}
     events.on_page_markdown("Text", page=page(src_uri="about.md", meta=meta), config=None, files=None)
     assert meta == {"title": "&lt;b&gt;T&lt;/b&gt;", "description": "a &amp; b", "other": "<i>"}
+
+
+def test_only_mkdocs_serve_dirty_rebuilds_part_of_the_site() -> None:
+    for command, dirty, partial in (("serve", True, True), ("serve", False, False), ("build", True, False),
+                                    ("build", False, False)):
+        events = plugin()
+        events.on_startup(command=command, dirty=dirty)
+        assert (events.preview is not None) is partial, (command, dirty)
+        assert events.serving is (command == "serve")
+
+
+def test_the_course_settings_are_its_parts_and_levels() -> None:
+    config = TopicGraphConfig()
+    config.load_dict({"parts": ["Basics", "Inference"], "levels": ["intro"]})
+    assert config.validate() == ([], [])
+    assert config.settings() == CourseSettings(parts=("Basics", "Inference"), levels=("intro",))
