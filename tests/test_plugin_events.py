@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "minimal-course"
 HOSTILE = 'Sample spaces <script>alert("x")</script> & events'
 EPOCH = "1767225600"  # 2026-01-01 00:00 UTC
+NAV_TITLE = re.compile(r'<span class="md-ellipsis">\s*(.*?)\s*</span>', re.S)
 TOPICS = ("sample-spaces", "conditional-probability", "independence", "bayes-theorem")
 
 
@@ -197,8 +200,9 @@ def check_a_dirty_rebuild_converts_the_edited_topic_and_the_print_edition_only(b
     # every page is still published, the unconverted ones as the last build left them
     assert (built.serve_site / "published-urls.txt").read_text(encoding="utf-8") == (
         built.site / "published-urls.txt").read_text(encoding="utf-8")
-    # other pages' navigation still names every topic
-    assert "Bayes" in page(built.serve_site, "topics/independence")
+    # the navigation names every page by its own title, read again for the pages not converted
+    served = [unescape(t) for t in NAV_TITLE.findall(page(built.serve_site, "topics/independence"))]
+    assert served == [unescape(t) for t in NAV_TITLE.findall(built.first_topic_html)]
 
 
 def check_math_free_pages_are_left_alone_and_nav_lists_sections(built: Built) -> None:
@@ -266,3 +270,15 @@ def test_a_dirty_rebuild_converts_the_edited_topic_and_the_print_edition_only(bu
 
 def test_math_free_pages_are_left_alone_and_nav_lists_sections(built: Built) -> None:
     check_math_free_pages_are_left_alone_and_nav_lists_sections(built)
+
+
+DIRTY_NAV_BUG = ("bug: a `mkdocs serve --dirty` rebuild reads the unconverted pages' front matter again (on_nav), "
+                 "but their titles skip on_page_markdown's escaping, so Material prints a hostile title as raw HTML "
+                 "in the navigation of every rebuilt page (and serve's policy allows inline scripts)")
+
+
+@pytest.mark.xfail(strict=True, reason=DIRTY_NAV_BUG)
+def test_a_dirty_rebuild_shows_a_hostile_title_as_text_in_the_navigation(built: Built) -> None:
+    served = page(built.serve_site, "topics/independence")
+    assert '<script>alert("x")</script>' not in served
+    assert NAV_TITLE.findall(served) == NAV_TITLE.findall(built.first_topic_html)

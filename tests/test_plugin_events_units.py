@@ -15,6 +15,7 @@ from topicgraph.agreements import MARKER
 from topicgraph.model import CourseSettings
 from topicgraph.plugin import IFRAME_WORKER, SCRIPTS, STYLESHEETS, TopicGraphPlugin, _nav_sections
 from topicgraph.plugin.config import TopicGraphConfig
+from topicgraph.plugin.pagecache import AllowedHtml
 
 
 def plugin(**config) -> TopicGraphPlugin:
@@ -79,7 +80,9 @@ def page(src_uri: str = "topics/a.md", content: str = "", url: str = "topics/a/"
 def test_the_arms_control_table_goes_into_the_page_that_asks_for_it(monkeypatch: pytest.MonkeyPatch) -> None:
     events = plugin()
     events.course = SimpleNamespace(record=SimpleNamespace())
-    monkeypatch.setattr(topicgraph.plugin, "with_record", lambda markdown, record: markdown.replace(MARKER, "| t |"))
+    events.course = SimpleNamespace(record=SimpleNamespace(table="| t |"))
+    monkeypatch.setattr(topicgraph.plugin, "with_record",
+                        lambda markdown, record: markdown.replace(MARKER, record.table))
     assert events.on_page_read_source(page=page(content=f"Intro\n\n{MARKER}\n"), config=None) == "Intro\n\n| t |\n"
     assert events.on_page_read_source(page=page(content="No table."), config=None) is None
     events.course = SimpleNamespace(record=None)
@@ -102,6 +105,29 @@ def test_html_the_allowlist_refuses_stops_the_build_naming_the_page(tmp_path: Pa
     message = str(info.value)
     assert message.startswith("1 problem(s) in the page's HTML:\ndocs/topics/a.md:")
     assert "script" in message
+    two = '<p onclick="x()">Hi</p>\n<iframe src="https://x.org"></iframe>'
+    with pytest.raises(PluginError) as info:
+        events.on_page_content(two, page=page(content='<p onclick="x()">Hi</p>\n\n<iframe src="https://x.org"></iframe>\n'),
+                               config=config_at(tmp_path), files=None)
+    first, second, *rest = str(info.value).split("\n")[1:]
+    assert first.startswith("docs/topics/a.md:") and second.startswith("docs/topics/a.md:") and not rest
+
+
+def test_the_allowlist_applies_with_the_cache_of_allowed_html_which_remembers_what_passed(tmp_path: Path) -> None:
+    events = plugin()
+    events.allowed = AllowedHtml(tmp_path / "cache")
+    with pytest.raises(PluginError):
+        events.on_page_content("<script>x()</script>", page=page(content="<script>x()</script>\n"),
+                               config=config_at(tmp_path), files=None)
+    assert "<script>x()</script>" not in events.allowed
+    events.on_page_content("<p>fine</p>", page=page(), config=config_at(tmp_path), files=None)
+    assert "<p>fine</p>" in events.allowed
+
+
+def test_bad_math_names_the_page_it_is_in(tmp_path: Path) -> None:
+    with pytest.raises(PluginError, match=r"^docs/topics/a\.md: cannot render the math 'x\^'"):
+        plugin().on_page_content('<p><span class="arithmatex">\\(x^\\)</span></p>', page=page(),
+                                 config=config_at(tmp_path), files=None)
 
 
 def test_converted_html_gets_its_generated_parts_back_and_its_ids_published(tmp_path: Path) -> None:

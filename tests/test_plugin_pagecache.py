@@ -124,6 +124,14 @@ def test_an_entry_linking_a_page_that_is_gone_or_unreadable_converts_again(tmp_p
 
 
 def test_html_that_passed_the_allowlist_is_remembered_across_builds(tmp_path: Path) -> None:
+    nested = AllowedHtml(tmp_path / "new" / "cache")
+    nested.add("<p>a</p>")
+    nested.save()
+    written = nested.path.stat().st_mtime_ns
+    nested.save()  # saved already: not written again
+    assert nested.path.stat().st_mtime_ns == written
+    tmp_path = tmp_path / "flat"
+    tmp_path.mkdir()
     allowed = AllowedHtml(tmp_path)
     assert "<p>a</p>" not in allowed
     allowed.add("<p>a</p>")
