@@ -1,0 +1,39 @@
+"""Math in a page becomes MathML at build time (topicgraph/plugin/mathml.py)."""
+
+from __future__ import annotations
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from topicgraph.plugin.mathml import with_mathml
+
+
+def test_inline_and_block_math_become_mathml_and_the_text_around_stays() -> None:
+    html = ('<p>Before <span class="arithmatex">\\(a &lt; b\\)</span> after.</p>\n'
+            '<div class="arithmatex">\\[x^2\\]</div><p>End</p>')
+    out = with_mathml(html, "docs/topics/a.md")
+    assert out.startswith("<p>Before <math") and " after.</p>" in out and out.endswith("<p>End</p>")
+    assert 'display="inline"' in out and 'display="block"' in out
+    assert "<mo>&#x0003C;</mo>" in out  # the TeX was unescaped before conversion (not "&lt;" as text)
+    assert "<mi>l</mi>" not in out
+    assert "arithmatex" not in out and "\\(" not in out
+
+
+def test_math_spanning_lines_is_converted() -> None:
+    out = with_mathml('<div class="arithmatex">\\[a\n+ b\\]</div>', "docs/a.md")
+    assert out.startswith("<math") and "<mi>b</mi>" in out
+
+
+def test_a_page_without_math_is_returned_unchanged_and_other_spans_stay() -> None:
+    html = '<span class="other">\\(x\\)</span>'
+    assert with_mathml(html, "docs/a.md") == html
+    mixed = '<span class="arithmatex">\\(x\\)</span><span class="other">\\(y\\)</span>'
+    assert with_mathml(mixed, "docs/a.md").endswith('<span class="other">\\(y\\)</span>')
+
+
+def test_bad_tex_names_the_page_and_the_tex() -> None:
+    with pytest.raises(PluginError) as info:
+        with_mathml('<span class="arithmatex">\\(x^\\)</span>', "docs/topics/a.md")
+    message = str(info.value)
+    assert message.startswith("docs/topics/a.md: cannot render the math 'x^': ")
+    assert message.endswith("(check the TeX between the dollar signs)")

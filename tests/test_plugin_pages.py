@@ -1,0 +1,172 @@
+"""The generated pages and the parts added to every topic page (topicgraph/plugin/pages.py), rendered with
+the course's real templates (theme/ and Material's) over a copy of examples/minimal-course with a small
+bibliography."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+
+import material
+import pytest
+from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
+
+from topicgraph.course import load_course
+from topicgraph.model import CourseSettings
+from topicgraph.plugin.pages import CoursePages
+from topicgraph.plugin.site_urls import SiteUrls
+from topicgraph.plugin.templates import THEME_DIR
+from topicgraph.printable import BODY, REFERENCES
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "minimal-course" / "docs"
+ALL_SECTIONS = ["card", "reflection", "quiz", "connections", "references", "cite"]
+ALL_PAGES = ["graph", "tags", "paths", "syllabus", "works-cited", "print"]
+BIB = """@book{herz1951, author = {Herz, John H.}, title = {Political Realism}, publisher = {U}, address = {C},
+  year = {1951}}
+@book{herz1950, author = {Herz, John H.}, title = {Idealist Internationalism}, publisher = {U}, address = {C},
+  year = {1950}}
+@book{adams2000, editor = {Adams, Ann}, title = {Zed}, publisher = {U}, address = {C}, year = {2000}}
+"""
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory: pytest.TempPathFactory):
+    docs = tmp_path_factory.mktemp("docs") / "docs"
+    shutil.copytree(EXAMPLE, docs)
+    (docs / "reading-list.md").write_text("# Reading list\n\nSee [@herz1951], [@herz1950] and [@adams2000].\n",
+                                          encoding="utf-8")
+    independence = docs / "topics" / "independence.md"
+    independence.write_text(independence.read_text(encoding="utf-8") + "\n\nAs argued [@herz1951].\n",
+                            encoding="utf-8")
+    spaces = docs / "topics" / "sample-spaces.md"  # a quotation needs a citation once there is a bibliography
+    spaces.write_text(spaces.read_text(encoding="utf-8").replace('"the die shows an even number"', "the even results"),
+                      encoding="utf-8")
+    bib = docs.parent / "refs.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+    return load_course(docs_dir=docs, bib_path=bib, pages=pages, display_prefix="docs",
+                       settings=CourseSettings(parts=("Basics", "Inference"), levels=("introductory", "intermediate")))
+
+
+def course_pages(course, sections=ALL_SECTIONS, directory_urls: bool = True) -> CoursePages:
+    env = Environment(loader=FileSystemLoader([str(THEME_DIR), str(Path(material.__file__).parent / "templates")]),
+                      autoescape=True)
+    env.filters["typeset"] = lambda text: text
+    urls = SiteUrls(SimpleNamespace(site_url="https://example.org/c/", use_directory_urls=directory_urls))
+    return CoursePages(course, env, urls, {"site_name": "Probability", "site_author": "The Authors"}, list(sections))
+
+
+REFERENCES_OF = SimpleNamespace(reference=lambda key: f"*{key}*")
+
+
+def html_part(markdown: str) -> str:
+    return markdown.split("<!-- course:html -->", 1)[1].split("<!-- /course:html -->", 1)[0]
+
+
+def test_works_cited_sorts_by_author_then_year_and_links_each_citing_page(course) -> None:
+    generated = course_pages(course).generated(ALL_PAGES, REFERENCES_OF, lambda text: Markup(f"<i>{text}</i>"))
+    page = generated["works-cited.md"]
+    ids = re.findall(r'class="sd-reference" id="([^"]+)"', page)
+    assert ids == ["adams2000", "herz1950", "herz1951"]  # an editor counts as the author
+    assert "<p><i>*herz1951*</i></p>" in page
+    herz = page.split('id="herz1951"', 1)[1].split("</div>", 1)[0]
+    assert '<a href="../topics/independence/#references">Independence</a>' in herz  # a topic: at its references
+    assert '<a href="../reading-list/">Reading list</a>' in herz  # another page: its name from its file
+    assert "The course cites 3 works." in page
+
+
+def test_the_course_asks_for_the_generated_pages_it_has(course) -> None:
+    pages = course_pages(course)
+    assert set(pages.generated(["tags"], REFERENCES_OF, str)) == {"tags.md"}
+    assert set(pages.generated(["works-cited", "syllabus"], None, str)) == {"syllabus.md"}
+    everything = pages.generated(ALL_PAGES, REFERENCES_OF, str)
+    assert set(everything) == {"graph.md", "graph.json", "tags.md", "syllabus.md", "works-cited.md", "print.md",
+                               *(f"paths/{t}.md" for t in course.topics)}
+    graph = json.loads(everything["graph.json"])
+    assert graph["nodes"][0]["url"] == "https://example.org/c/topics/sample-spaces/"
+    assert everything["graph.json"].startswith('{\n "nodes"')  # indented for a reader of the file
+
+
+def test_a_reading_path_lists_every_prerequisite_first_with_times_and_a_copyable_list(course) -> None:
+    page = course_pages(course).path_pages()["paths/bayes-theorem.md"]
+    items = re.findall(r'<li><a href="([^"]+)">', html_part(page))
+    assert items[-1] == "../../topics/bayes-theorem/" and items[0] == "../../topics/sample-spaces/"
+    minutes = {i: t.reading_minutes for i, t in course.topics.items()}
+    path = course.metrics["bayes-theorem"].reading_path
+    assert f"about {sum(minutes[i] for i in path)} minutes" in page
+    copy = html.unescape(re.search(r'data-copy="([^"]*)"', page).group(1))
+    assert copy.startswith(f"1. [{course.titles['sample-spaces']}](https://example.org/c/topics/sample-spaces/) "
+                           f"({minutes['sample-spaces']} min)\n2. ")
+    assert f"{len(path)}. [{course.titles['bayes-theorem']}]" in copy
+
+
+def test_the_syllabus_lists_parts_in_course_order_and_topics_by_depth(course) -> None:
+    page = course_pages(course).syllabus_page()
+    assert page.index("Basics") < page.index("Inference")
+    order = [page.index(f"https://example.org/c/topics/{t}/") for t in
+             ("sample-spaces", "conditional-probability", "independence", "bayes-theorem")]
+    assert order == sorted(order)
+    assert "../paths/independence/" in page
+
+
+def test_tags_list_their_topics_by_title(course) -> None:
+    page = course_pages(course).tags_page()
+    for topic_id, topic in course.topics.items():
+        for tag in topic.tags:
+            assert tag in page and f"../topics/{topic_id}/" in page
+
+
+def test_the_course_map_and_print_edition_name_every_topic(course) -> None:
+    pages = course_pages(course)
+    graph = pages.graph_page()
+    for topic_id in course.topics:
+        assert f"../topics/{topic_id}/" in graph
+    assert "graph.json" in graph
+    printed = pages.print_page()
+    assert "Probability" in printed
+    positions = [printed.index(f"course:print-body {t} ") for t in
+                 ("sample-spaces", "conditional-probability", "independence", "bayes-theorem")]
+    assert positions == sorted(positions)
+
+
+def test_a_topic_page_gets_card_sections_and_cite_this_page_in_order(course) -> None:
+    markdown = course_pages(course).with_generated_parts("Body text.", "topics/independence.md", "2025-12-04")
+    assert markdown.index(BODY[0]) < markdown.index("Body text.") < markdown.index(BODY[1])
+    order = [markdown.index(s) for s in ("{#reflection data-search-exclude}", "{#quiz data-search-exclude}",
+                                         "{ #prerequisites data-search-exclude }", "## References {#references}",
+                                         REFERENCES[0], "///Footnotes Go Here///", REFERENCES[1], "Cite this page")]
+    assert order == sorted(order)
+    assert "Last updated 2025-12-04" in markdown and "sdcourse-independence" in markdown
+    assert "https://example.org/c/topics/independence/" in markdown
+    assert "The Authors" in markdown and "Probability" in markdown
+    assert markdown.index("Depth 2 in the knowledge graph") < markdown.index(BODY[0])  # the card, before the body
+
+
+def test_a_topic_page_without_some_sections_still_marks_body_and_references(course) -> None:
+    markdown = course_pages(course, ["quiz"]).with_generated_parts("Body text.", "topics/independence.md", "")
+    assert markdown.startswith(f"{BODY[0]}\n\nBody text.\n\n{BODY[1]}")
+    assert "{#quiz data-search-exclude}" in markdown and "{#reflection" not in markdown
+    assert markdown.endswith(f"\n\n{REFERENCES[0]}\n\n{REFERENCES[1]}\n\n")  # empty, for the print edition
+    assert "## References" not in markdown and "Cite this page" not in markdown
+    cited = course_pages(course, ["cite"]).with_generated_parts("x", "topics/independence.md", "")
+    assert f"Last updated {date.today().isoformat()}" in cited  # no date known: today's
+
+
+def test_other_pages_get_the_progress_and_nothing_else(course) -> None:
+    pages = course_pages(course)
+    assert pages.with_generated_parts("Plain.", "index.md", "2025-12-04") == "Plain."
+    home = pages.with_generated_parts("Before\n\n<!-- course:progress -->\n\nAfter", "index.md", "")
+    assert "course:progress" not in home and home.startswith("Before") and home.endswith("After")
+    assert all(topic_id in home for topic_id in course.topics)
+
+
+def test_the_offline_build_links_html_files_and_cites_the_published_url(course) -> None:
+    markdown = course_pages(course, directory_urls=False).with_generated_parts("x", "topics/independence.md", "")
+    assert 'href="conditional-probability.html"' in markdown
+    assert "https://example.org/c/topics/independence/" in markdown
