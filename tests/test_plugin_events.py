@@ -272,12 +272,6 @@ def test_math_free_pages_are_left_alone_and_nav_lists_sections(built: Built) -> 
     check_math_free_pages_are_left_alone_and_nav_lists_sections(built)
 
 
-DIRTY_NAV_BUG = ("bug: a `mkdocs serve --dirty` rebuild reads the unconverted pages' front matter again (on_nav), "
-                 "but their titles skip on_page_markdown's escaping, so Material prints a hostile title as raw HTML "
-                 "in the navigation of every rebuilt page (and serve's policy allows inline scripts)")
-
-
-@pytest.mark.xfail(strict=True, reason=DIRTY_NAV_BUG)
 def test_a_dirty_rebuild_shows_a_hostile_title_as_text_in_the_navigation(built: Built) -> None:
     served = page(built.serve_site, "topics/independence")
     assert '<script>alert("x")</script>' not in served

@@ -59,7 +59,8 @@ def course_pages(course, sections=ALL_SECTIONS, directory_urls: bool = True) -> 
                       autoescape=True)
     env.filters["typeset"] = lambda text: text
     urls = SiteUrls(SimpleNamespace(site_url="https://example.org/c/", use_directory_urls=directory_urls))
-    return CoursePages(course, env, urls, {"site_name": "Probability", "site_author": "The Authors"}, list(sections))
+    site = {"site_name": "Probability", "site_author": "The Authors", "language": "en"}
+    return CoursePages(course, env, urls, site, list(sections))
 
 
 REFERENCES_OF = SimpleNamespace(reference=lambda key: f"*{key}*")

@@ -158,6 +158,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
             for file in files.documentation_pages():
                 if file.page is not None and file.page.markdown is None and not file.is_modified():
                     file.page.read_source(config)
+                    _escape_meta(file.page)
         return nav
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -167,10 +168,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         return None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Material prints a page's title and description from its front matter, unescaped.
-        for key in ("title", "description"):
-            if isinstance(page.meta.get(key), str):
-                page.meta[key] = escape(page.meta[key])
+        _escape_meta(page)
         if self.dates:
             updated = self.dates.of(page.file.src_uri)
             page.meta["revision_date"] = self.dates.html(updated)  # Material's page footer shows it
@@ -257,6 +255,13 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         if self.typesetter and self.references and text in self.references.texts:
             return self.typesetter(text)
         return None
+
+
+def _escape_meta(page: Page) -> None:
+    """Material prints a page's title and description from its front matter, unescaped."""
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])
 
 
 def _root(config: MkDocsConfig) -> Path:
