@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from topicgraph.cite import bibtex_entry, bibtex_text
+import pytest
+from pybtex.richtext import Text
+
+from topicgraph.cite import bibtex_entry, bibtex_text, plain_text
 
 
 def test_every_latex_special_character_is_escaped() -> None:
@@ -37,3 +40,9 @@ def test_entry_has_aligned_fields_in_braces_and_no_comma_after_the_last() -> Non
 
 def test_an_entry_with_one_field() -> None:
     assert bibtex_entry("online", "k", [("url", "https://x.org/a_b")]) == "@online{k,\n  url          = {https://x.org/a_b}\n}"
+
+
+@pytest.mark.parametrize("value", ["Cooperation under the {Security} Dilemma", "1888--1918", "a---b", "a~b",
+                                   "``Luxury'' Fleet", "`Missile Gap'", "x \\& y", "caf\\'e", "  spread   out "])
+def test_plain_text_reads_a_field_as_pybtex_does(value: str) -> None:
+    assert plain_text(value) == " ".join(Text.from_latex(value).render_as("text").split())
