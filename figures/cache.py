@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from figures.figure import Figure
-from topicgraph.jsoncache import cached_entry
+from topicgraph.jsoncache import cached_entry, package_version
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -29,10 +28,7 @@ def cache_key(name: str, inputs: Iterable[Path], libraries: Iterable[str] = ()) 
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     for library in sorted(libraries):
-        try:
-            digest.update(f"{library}=={version(library)}".encode())
-        except PackageNotFoundError:
-            digest.update(f"{library} missing".encode())
+        digest.update(f"{library}=={package_version(library)}".encode())
     return digest.hexdigest()[:20]
 
 

@@ -1,7 +1,9 @@
 """A JSON file per cached value, named by a key over everything that shapes the value.
 
 The build keeps pandoc's formatted citations (topicgraph/plugin/bibtex.py) and each drawn figure
-(figures/cache.py) this way, so a rebuild that changed neither repeats neither.
+(figures/cache.py) this way, so a rebuild that changed neither repeats neither; the plugin's other
+caches (converted pages, search entries, typeset text) write their files with `write_json` and name
+the libraries that shape them with `package_version`.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,7 +34,22 @@ def cached_entry(name: str, key: str, cache_dir: Path, compute: Callable[[], T],
     cache_dir.mkdir(parents=True, exist_ok=True)
     for old in cache_dir.glob(f"{name}.*.json"):
         old.unlink(missing_ok=True)  # another build sharing the cache may have removed it already
-    tmp = entry.with_suffix(f".{os.getpid()}.tmp")  # one per process: builds may share a cache
-    tmp.write_text(json.dumps(dump(value)), encoding="utf-8")
-    tmp.replace(entry)  # atomic: a build killed mid-write never leaves half an entry
+    write_json(entry, dump(value))
     return value, True
+
+
+def write_json(path: Path, value: Any) -> None:
+    """Write `value` as JSON at `path`, whole or not at all: builds may share a cache, and a build
+    killed mid-write must never leave half an entry."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # one per process
+    tmp.write_text(json.dumps(value), encoding="utf-8")
+    tmp.replace(path)
+
+
+def package_version(package: str) -> str:
+    """An installed package's version, for a cache key ("missing" if it is not installed)."""
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "missing"

@@ -45,7 +45,7 @@ from .preview import Preview, quiet_dirty_warning, sources_of
 from .search import CACHE as SEARCH_CACHE
 from .search import IndexedPages, UnindexedSections
 from .security import with_policy
-from .site_urls import PublishedUrls, SiteUrls
+from .site_urls import PublishedUrls, SiteUrls, toc_items
 from .templates import THEME_DIR, add_theme_dir, cache_compiled_templates
 from .typesetting import CACHE as TYPESET_CACHE
 from .typesetting import Typesetting
@@ -113,7 +113,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         # the `typeset` filter is the one place where such text becomes HTML (topicgraph/typeset.py).
         root = _root(config)
         env = config.theme.get_env().overlay(autoescape=True)
-        text_typesetter, self.typesetter = self.typesetting.for_build(config, _cache_root(root) / TYPESET_CACHE)
+        caches = _cache_root(root)
+        text_typesetter, self.typesetter = self.typesetting.for_build(config, caches / TYPESET_CACHE)
         env.filters["typeset"] = text_typesetter
         if not self.preview:  # a preview keeps what the pages it does not rebuild published
             self.published = PublishedUrls()
@@ -145,11 +146,11 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
             self.preview.plan(files, course, generated,
                               sources_of(config.config_file_path, self.config.bibliography, config.docs_dir, watched))
         if self.config.page_cache:
-            self.page_cache = PageCache(config, files, _cache_root(root) / PAGE_CACHE)
-            self.allowed = AllowedHtml(_cache_root(root) / PAGE_CACHE)
+            self.page_cache = PageCache(config, files, caches / PAGE_CACHE)
+            self.allowed = AllowedHtml(caches / PAGE_CACHE)
             for name in ("search", "material/search"):
                 if name in config.plugins:
-                    IndexedPages(config.plugins[name], _cache_root(root) / SEARCH_CACHE)
+                    IndexedPages(config.plugins[name], caches / SEARCH_CACHE)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -196,7 +197,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         html = restore(html, self._set_aside.pop(page.file.src_uri, []))
         self.published.ids_by_page["/" + page.url] = set(_ELEMENT_ID.findall(html))
         if self.course and self.course.topic_for(page.file.src_uri):
-            self.published.sections["/" + page.url] = [item.id for item in _flatten(page.toc)]
+            self.published.sections["/" + page.url] = [item.id for item in toc_items(page.toc)]
         return with_mathml(html, where)
 
     # Templates and output ---------------------------------------------------------------------------
@@ -277,10 +278,6 @@ def _cache_root(root: Path) -> Path:
 def _display_path(page: Page, config: MkDocsConfig) -> str:
     """How messages name a page's source: docs/topics/a.md (a generated page by its would-be path)."""
     return f"{Path(config.docs_dir).resolve().relative_to(_root(config)).as_posix()}/{page.file.src_uri}"
-
-
-def _flatten(toc) -> list:
-    return [item for entry in toc for item in (entry, *_flatten(entry.children))]
 
 
 def _nav_sections(nav: list, section: str = "") -> dict[str, str]:

@@ -20,8 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +27,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
+
+from ..jsoncache import package_version, write_json
 
 CACHE = Path(".cache") / "pages"
 _LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "pygments", "mkdocs-material")
@@ -42,7 +42,7 @@ class PageCache:
         self.hits = self.misses = 0
         digest = hashlib.sha256()
         for library in _LIBRARIES:
-            digest.update(f"{library}=={_version(library)}\n".encode())
+            digest.update(f"{library}=={package_version(library)}\n".encode())
         settings = [config.markdown_extensions, config.mdx_configs, config.use_directory_urls,
                     dict(config.validation.links)]  # how links are checked decides what a conversion logs
         digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
@@ -52,7 +52,7 @@ class PageCache:
     def convert(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         """Give the page what `Page.render` would: from the cache, or by converting it (and keeping that)."""
         host = type(page).__module__.partition(".")[0]  # mkdocs, or another host that converts its own way
-        key = hashlib.sha256(self._build_key + f"{host}=={_version(host)}\0{page.file.src_uri}\0".encode()
+        key = hashlib.sha256(self._build_key + f"{host}=={package_version(host)}\0{page.file.src_uri}\0".encode()
                              + (page.markdown or "").encode()).hexdigest()[:32]
         entry = self.directory / f"{key}.json"
         try:
@@ -64,19 +64,8 @@ class PageCache:
         self.misses += 1
         with _Warnings() as warnings:
             type(page).render(page, config, files)  # the host's own conversion (MkDocs' or ProperDocs')
-        if warnings.count:
-            return
-        self.directory.mkdir(parents=True, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(_saved(page)), encoding="utf-8")
-        tmp.replace(entry)  # atomic: builds may share the cache
-
-
-def _version(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "missing"
+        if not warnings.count:
+            write_json(entry, _saved(page))
 
 
 def _saved(page: Page) -> dict[str, Any]:
@@ -155,13 +144,10 @@ class AllowedHtml:
     def save(self) -> None:
         if not self._new:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         for old in self.path.parent.glob("allowed-*.json"):
             if old != self.path:
                 old.unlink(missing_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(sorted(self._digests)), encoding="utf-8")
-        tmp.replace(self.path)
+        write_json(self.path, sorted(self._digests))
         self._new = False
 
 

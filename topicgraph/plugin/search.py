@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.pages import Page
 
+from ..jsoncache import package_version, write_json
 from ..rawhtml import restore, set_aside_unindexed
+from .site_urls import toc_items
 
 CACHE = Path(".cache") / "search"
 
@@ -51,11 +51,11 @@ class IndexedPages:
         if index is None or not isinstance(getattr(index, "entries", None), list):
             return  # search disabled, or another search plugin: leave it alone
         add = index.add_entry_from_context
-        digest = hashlib.sha256(f"material {_version('mkdocs-material')} {index.config!r}".encode())
+        digest = hashlib.sha256(f"material {package_version('mkdocs-material')} {index.config!r}".encode())
 
         def add_cached(page: Page) -> None:
             key = digest.copy()
-            toc = [(a.id, a.title, a.level) for a in _flatten(page.toc)]
+            toc = [(a.id, a.title, a.level) for a in toc_items(page.toc)]
             meta = {k: page.meta.get(k) for k in ("title", "tags", "search")}
             key.update(repr((page.url, page.title, toc, meta)).encode() + (page.content or "").encode())
             entry = self.directory / f"{key.hexdigest()[:32]}.json"
@@ -66,20 +66,7 @@ class IndexedPages:
                 pass
             start = len(index.entries)
             add(page)
-            self.directory.mkdir(parents=True, exist_ok=True)
-            tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(index.entries[start:]), encoding="utf-8")
-            tmp.replace(entry)
+            write_json(entry, index.entries[start:])
 
         index.add_entry_from_context = add_cached
 
-
-def _flatten(toc: Any) -> list[Any]:
-    return [item for entry in toc for item in (entry, *_flatten(entry.children))]
-
-
-def _version(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "missing"

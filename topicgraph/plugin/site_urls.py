@@ -44,6 +44,11 @@ def published_path(topic_id: str) -> str:
     return f"topics/{topic_id}/"
 
 
+def toc_items(toc) -> list:
+    """Every entry of a page's table of contents, nested ones included, in page order."""
+    return [item for entry in toc for item in (entry, *toc_items(entry.children))]
+
+
 def page_url(src_uri: str) -> str:
     """The site-absolute directory URL of a page: topics/a.md -> /topics/a/, index.md -> /."""
     stem = src_uri.removesuffix(".md")

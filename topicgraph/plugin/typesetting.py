@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from .. import typeset
+from ..jsoncache import package_version, write_json
 from ..typeset import TextTypesetter, Typesetter
 
 CACHE = Path(".cache") / "typeset"
@@ -48,23 +47,17 @@ class Typesetting:
         saved = {"text": self.text.typeset, "references": self.references.typeset}
         if len(saved["text"]) + len(saved["references"]) == self._saved:
             return
-        directory.mkdir(parents=True, exist_ok=True)
         for old in directory.glob("*.json"):
             if old.stem != self.key:
                 old.unlink(missing_ok=True)
-        tmp = directory / f"{self.key}.{os.getpid()}.tmp"
-        tmp.write_text(json.dumps(saved), encoding="utf-8")
-        tmp.replace(directory / f"{self.key}.json")  # atomic: builds may share the cache
+        write_json(directory / f"{self.key}.json", saved)
         self._saved = len(saved["text"]) + len(saved["references"])
 
 
 def _key(config: MkDocsConfig) -> str:
     digest = hashlib.sha256(repr((config.markdown_extensions, config.mdx_configs)).encode())
     for library in _LIBRARIES:
-        try:
-            digest.update(f"{library}=={version(library)}".encode())
-        except PackageNotFoundError:
-            digest.update(f"{library} missing".encode())
+        digest.update(f"{library}=={package_version(library)}".encode())
     digest.update(Path(typeset.__file__).read_bytes())
     return digest.hexdigest()[:20]
 

@@ -103,6 +103,7 @@
   // The topic card's controls, and the reader's goal on every page ---------------------------------
 
   const GOAL_KEY = "sd-course-goal";
+  const MARK_LABELS = ["Thought through ✓", "Mark as thought through"];  // the reflection's button, pressed or not
 
   /** A goal is {id, title, path: [[id, title, address from the site's root], ...]}, the topic last. */
   function loadGoal() {
@@ -162,8 +163,7 @@
       press(card.querySelector(".sd-card__goal"), goal?.id === id, "Your goal ✓", "Set as goal");
     }
     for (const block of document.querySelectorAll(".sd-reflection[data-topic]")) {
-      press(block.querySelector(".sd-reflection__mark"), done.has(block.dataset.topic),
-            "Thought through ✓", "Mark as thought through");
+      press(block.querySelector(".sd-reflection__mark"), done.has(block.dataset.topic), ...MARK_LABELS);
     }
   }
 
@@ -242,11 +242,7 @@
     const status = block.querySelector(".sd-reflection__status");
     const entry = loadProgress().topics[id] || { done: false, note: "" };
 
-    const render = (done) => {
-      button.setAttribute("aria-pressed", String(done));
-      button.textContent = done ? "Thought through ✓" : "Mark as thought through";
-      button.classList.toggle("md-button--primary", done);
-    };
+    const render = (done) => press(button, done, ...MARK_LABELS);
     render(entry.done);
     note.value = entry.note;
     controls.hidden = false;
