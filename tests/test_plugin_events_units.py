@@ -50,6 +50,23 @@ def test_the_site_gets_the_courses_scripts_styles_and_the_vendored_worker_once(t
     assert config.extra["polyfills"] == []
 
 
+def test_a_committed_cache_stops_the_build(tmp_path: Path) -> None:
+    """The caches hold HTML the build trusts: a contribution must not be able to bring its own."""
+    import subprocess
+
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    entry = tmp_path / ".cache" / "pages" / "0123.json"
+    entry.parent.mkdir(parents=True)
+    entry.write_text('{"content": "<script>alert(1)</script>"}', encoding="utf-8")
+    plugin()._check_caches(config)  # a cache the build made itself
+    subprocess.run(["git", "-C", str(tmp_path), "add", "-f", ".cache"], check=True, capture_output=True)
+    with pytest.raises(PluginError) as info:
+        plugin()._check_caches(config)
+    assert str(info.value) == (".cache/pages/0123.json: the build's cache is committed to git (1 file(s)) "
+                               "(remove it from the repository: git rm -r --cached .cache)")
+
+
 def test_a_broken_bibliography_stops_the_build_with_every_problem(tmp_path: Path) -> None:
     bib = tmp_path / "refs.bib"
     bib.write_text("@book{a, title = {T}}\n@book{b, title = {U}}\n", encoding="utf-8")

@@ -36,3 +36,16 @@ def test_a_repository_dates_files_relative_to_the_directory(tmp_path: Path) -> N
 
 def test_outside_a_repository_nothing_is_dated(tmp_path: Path) -> None:
     assert last_changed(tmp_path) == {}
+
+
+def test_committed_files_under_a_directory_are_listed(tmp_path: Path) -> None:
+    from topicgraph.gitdates import tracked_files
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".cache" / "pages").mkdir(parents=True)
+    (tmp_path / ".cache" / "pages" / "a.json").write_text("{}", encoding="utf-8")
+    assert tracked_files(tmp_path / ".cache") == []  # made by a build, not committed
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@localhost"]
+    subprocess.run([*git, "add", "-f", ".cache/pages/a.json"], check=True, capture_output=True)
+    assert tracked_files(tmp_path / ".cache") == [".cache/pages/a.json"]
+    assert tracked_files(tmp_path / "elsewhere" / ".cache") == []

@@ -1,4 +1,5 @@
-"""When each page last changed, from the git history: one `git log` for the whole docs directory.
+"""What git knows of the course: when each page last changed (one `git log` for the whole docs
+directory), and whether a directory that must never be committed holds committed files.
 
 A page's "last updated" date and the date in "Cite this page" are the time of the last commit that
 changed its source. Asking git once per page was a tenth of a build (and more of a `make serve`
@@ -37,3 +38,13 @@ def parse_log(log: str) -> dict[str, int]:
         elif line:
             changed.setdefault(line, when)  # the first (newest) commit that names a file is its last change
     return changed
+
+
+def tracked_files(directory: Path) -> list[str]:
+    """The files under `directory` that git tracks ([] outside a repository or for a new directory)."""
+    try:
+        listed = subprocess.run(["git", "-C", str(directory.parent), "ls-files", "--", directory.name],
+                                capture_output=True, text=True, check=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return listed.splitlines()

@@ -29,6 +29,7 @@ from ..agreements import with_record
 from ..citations import load_bibliography
 from ..course import Course, load_course
 from ..errors import TopicGraphError, raise_if_any
+from ..gitdates import tracked_files
 from ..htmlpolicy import check_page
 from ..printable import MissingTopicHtml, assemble
 from ..rawhtml import restore, set_aside, set_aside_footnotes
@@ -82,6 +83,14 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
 
     # Configuration ----------------------------------------------------------------------------------
 
+    @event_priority(100)
+    def _check_caches(self, config: MkDocsConfig) -> None:
+        # The caches hold HTML the build trusts (converted pages, typeset text, figures): one that came
+        # with a contribution could put markup past every check. A cache is made here, never committed.
+        if committed := tracked_files(_root(config) / ".cache"):
+            raise PluginError(f"{committed[0]}: the build's cache is committed to git ({len(committed)} file(s)) "
+                              "(remove it from the repository: git rm -r --cached .cache)")
+
     @event_priority(100)  # before every plugin's on_config, mkdocs-bibtex's (which parses the .bib) included
     def _check_bibliography(self, config: MkDocsConfig) -> None:
         if not self.config.bibliography:
@@ -104,7 +113,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         config.extra_javascript[:0] = [s for s in SCRIPTS if s not in map(str, config.extra_javascript)]
         config.extra_css[:0] = [s for s in STYLESHEETS if s not in config.extra_css]
 
-    on_config = CombinedEvent(_check_bibliography, _configure_site)
+    on_config = CombinedEvent(_check_caches, _check_bibliography, _configure_site)
 
     # The course -------------------------------------------------------------------------------------
 
