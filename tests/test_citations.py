@@ -128,10 +128,28 @@ def test_works_cited_lists_exactly_the_bibliography_sorted_with_cited_in_links(s
             cited_by.setdefault(use.key, set()).add(topic.id)
     for block in blocks:
         links = block.select(".sd-reference__cited-in a")
-        topics = {re.match(r"^\.\./topics/([^/]+)/#references$", a["href"]).group(1) for a in links}
+        topics = {re.match(r"^\.\./topics/([^/]+)/#", a["href"]).group(1) for a in links}
         assert topics == cited_by.get(block["id"], set()), block["id"]
     surnames = [re.split(r"[,.]", b.get_text().strip())[0].lower() for b in blocks]
     assert surnames == sorted(surnames)
+
+
+def test_every_cited_in_link_lands_on_the_first_in_text_citation_of_the_work(site: Path) -> None:
+    """A scholar following "Cited in" lands where the page cites the work, not at its reference list."""
+    checked = 0
+    for block in soup(site, "works-cited").select("div.sd-reference"):
+        for link in block.select(".sd-reference__cited-in a"):
+            path, _, fragment = link["href"].partition("#")
+            target = BeautifulSoup((site / "works-cited" / path / "index.html").read_text(encoding="utf-8"),
+                                   "html.parser")
+            landing = target.find(id=fragment)
+            assert landing is not None, f"{link['href']} (for {block['id']}): no element with that id"
+            # The first in-text citation of this very work: its footnote reference, before any other.
+            cites = target.select(f'a.footnote-ref[href="#fn:{block["id"]}"]')
+            assert cites and landing is cites[0].parent, (link["href"], block["id"])
+            assert not landing.find_parent(class_="footnote"), link["href"]  # in the text, not the list
+            checked += 1
+    assert checked > 100
 
 
 def test_reference_lists_show_dois_cleanly(site: Path) -> None:

@@ -77,8 +77,9 @@ def test_works_cited_sorts_by_author_then_year_and_links_each_citing_page(course
     assert ids == ["adams2000", "herz1950", "herz1951"]  # an editor counts as the author
     assert "<p><i>*herz1951*</i></p>" in page
     herz = page.split('id="herz1951"', 1)[1].split("</div>", 1)[0]
-    assert '<a href="../topics/independence/#references">Independence</a>' in herz  # a topic: at its references
-    assert '<a href="../reading-list/">Reading list</a>' in herz  # another page: its name from its file
+    # Each citing page at the work's first in-text citation (Python-Markdown's id for a footnote's first reference).
+    assert '<a href="../topics/independence/#fnref:herz1951">Independence</a>' in herz
+    assert '<a href="../reading-list/#fnref:herz1951">Reading list</a>' in herz  # another page: named by its file
     assert "The course cites 3 works." in page
 
 

@@ -29,6 +29,7 @@ from ..agreements import with_record
 from ..citations import load_bibliography
 from ..course import Course, load_course
 from ..errors import TopicGraphError, raise_if_any
+from ..footnotes import in_reading_order
 from ..gitdates import tracked_files
 from ..htmlpolicy import check_page
 from ..printable import MissingTopicHtml, assemble
@@ -203,7 +204,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
                 raise PluginError(f"{len(problems)} problem(s) in the page's HTML:\n" + "\n".join(map(str, problems)))
             if self.allowed is not None:
                 self.allowed.add(html)
-        html = restore(html, self._set_aside.pop(page.file.src_uri, []))
+        html = in_reading_order(restore(html, self._set_aside.pop(page.file.src_uri, [])))
         self.published.ids_by_page["/" + page.url] = set(_ELEMENT_ID.findall(html))
         if self.course and self.course.topic_for(page.file.src_uri):
             self.published.sections["/" + page.url] = [item.id for item in toc_items(page.toc)]

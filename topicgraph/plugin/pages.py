@@ -272,16 +272,21 @@ class CoursePages:
             people = entry.persons.get("author") or entry.persons.get("editor") or []
             surnames = [" ".join(p.last_names).strip("{}").lower() for p in people]
             entries.append({"key": key, "html": typesetter(references.reference(key)),
-                            "cited_in": [self._citing_page(src_uri) for src_uri in cited_in[key]],
+                            "cited_in": [self._citing_page(src_uri, key) for src_uri in cited_in[key]],
                             "sort": (surnames, entry.fields.get("year", ""), entry.fields.get("title", ""))})
         entries.sort(key=lambda e: e["sort"])
         return self.render("partials/course/works-cited-page.html", {"entries": entries})
 
-    def _citing_page(self, src_uri: str) -> dict[str, str]:
-        """A page that cites a work, as works cited links it: a topic at its reference list."""
-        url = self.urls.link("works-cited.md", src_uri)
+    def _citing_page(self, src_uri: str, key: str) -> dict[str, str]:
+        """A page that cites a work, as works cited links it: at the work's first in-text citation.
+
+        Python-Markdown's footnotes give the first reference to footnote `key` the id `fnref:key`
+        (later ones fnref2:, fnref3:, ...), and mkdocs-bibtex names each citation's footnote by its
+        key; the scholar lands on the sentence that cites the work, not at the bottom of the page.
+        """
+        url = f"{self.urls.link('works-cited.md', src_uri)}#fnref:{key}"
         if topic := self.course.topic_for(src_uri):
-            return {"url": f"{url}#references", "title": topic.title}
+            return {"url": url, "title": topic.title}
         return {"url": url, "title": src_uri.removesuffix(".md").replace("-", " ").capitalize()}
 
 
