@@ -172,3 +172,22 @@ def test_the_offline_build_links_html_files_and_cites_the_published_url(course) 
     markdown = course_pages(course, directory_urls=False).with_generated_parts("x", "topics/independence.md", "")
     assert 'href="conditional-probability.html"' in markdown
     assert "https://example.org/c/topics/independence/" in markdown
+
+
+def test_mentioned_in_quotes_each_sentence_as_escaped_text_with_the_link_in_bold(course) -> None:
+    from dataclasses import replace
+
+    from topicgraph.mentions import MentionContext
+    from topicgraph.typeset import TextTypesetter
+
+    assert str(course.mention_contexts["conditional-probability"]["bayes-theorem"]) == (
+        "A conditional probability has a direction: the probability of a positive test given an illness is not "
+        "the probability of the illness given a positive test.")
+    hostile = MentionContext('It\'s <script>alert(1)</script> & "so" ', "<b>conditional</b>", " *then*.")
+    pages = course_pages(replace(course, mention_contexts={"conditional-probability": {"bayes-theorem": hostile}}))
+    pages.env.filters["typeset"] = TextTypesetter()
+    section = html_part(pages.with_generated_parts("# C", "topics/conditional-probability.md", "2026-01-01")
+                        .split("{ #mentioned-in", 1)[1])
+    quote = re.search(r'<q class="sd-mentions__quote">(.*?)</q>', section, re.S).group(1)
+    assert quote == ("It&rsquo;s &lt;script&gt;alert(1)&lt;/script&gt; &amp; &ldquo;so&rdquo; "
+                     "<strong>&lt;b&gt;conditional&lt;/b&gt;</strong> &#42;then&#42;.")

@@ -32,9 +32,10 @@ def topic(title: str = "A", **changes) -> SimpleNamespace:
     return SimpleNamespace(**(fields | changes))
 
 
-def course(topics: dict | None = None, pages: dict | None = None, mentions: dict | None = None):
+def course(topics: dict | None = None, pages: dict | None = None, mentions: dict | None = None,
+           contexts: dict | None = None):
     topics = {"a": topic(), "b": topic("B")} if topics is None else topics
-    return SimpleNamespace(topics=topics, mentions=mentions or {}, pages=pages or {},
+    return SimpleNamespace(topics=topics, mentions=mentions or {}, pages=pages or {}, mention_contexts=contexts or {},
                            topic_for=lambda src_uri: topics.get(src_uri.removeprefix("topics/").removesuffix(".md"))
                            if src_uri.startswith("topics/") else None)
 
@@ -59,7 +60,8 @@ def test_the_first_build_and_a_change_other_pages_show_rebuild_everything() -> N
     for changed in (course({"a": topic("A2"), "b": topic("B")}), course({"a": topic(tags=["u"]), "b": topic("B")}),
                     course({"a": topic(prerequisites=["b"]), "b": topic("B")}),
                     course({"a": topic(reading_minutes=4), "b": topic("B")}),
-                    course(mentions={"a": ["index.md"]}), course(pages={"index.md": "new home"})):
+                    course(mentions={"a": ["index.md"]}), course(pages={"index.md": "new home"}),
+                    course(contexts={"a": {"b": "The sentence of b that links to a, reworded."}})):
         preview.plan(site(), course(), GENERATED, [])
         files = site()
         preview.plan(files, changed, GENERATED, [])

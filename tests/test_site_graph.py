@@ -32,12 +32,15 @@ def page(site: Path, url: str) -> BeautifulSoup:
 
 
 def section_links(soup: BeautifulSoup, heading_id: str) -> list[str]:
-    """Topic ids linked from the list right after a heading."""
+    """Topic ids linked from the list right after a heading (and from its folded rest, if any)."""
     heading = soup.find(id=heading_id)
     listing = heading.find_next_sibling()
     if listing.name != "ul":
         return []
-    return [re.sub(r"^\.\./([^/]+)/$", r"\1", a["href"]) for a in listing.select("li > a")]
+    rest = listing.find_next_sibling()
+    folded = rest.select("ul > li > a") if rest is not None and rest.name == "details" else []
+    items = listing.select("li > a") + folded
+    return [re.sub(r"^\.\./([^/]+)/$", r"\1", a["href"]) for a in items]
 
 
 def test_graph_json_covers_every_topic_and_is_acyclic(graph: nx.DiGraph) -> None:
@@ -98,6 +101,62 @@ def test_mentioned_in_lists_the_topics_whose_prose_links_here(site: Path) -> Non
     for topic_id in TOPIC_IDS:
         expected = sorted(t for t, links in rendered_links.items() if topic_id in links and t != topic_id)
         assert sorted(section_links(page(site, f"topics/{topic_id}"), "mentioned-in")) == expected, topic_id
+
+
+def prose_text(soup: BeautifulSoup) -> str:
+    """A topic's own text as a reader reads it, without its in-text citations: "(Jervis 1976, 170)"."""
+    article = str(soup.find("article"))
+    prose = BeautifulSoup(article[: article.index('id="reflection"')], "html.parser")
+    for generated in prose.select(".sd-card, .sd-goal"):
+        generated.decompose()
+    for reference in prose.select("sup[id^=fnref]"):
+        before = reference.previous_sibling
+        if isinstance(before, str):
+            before.replace_with(re.sub(r"\s*\([^()]*\)\s*$", "", before))
+        reference.decompose()
+    for math in prose.select("math"):  # MathML's text, as the quotes give inline TeX ($p > 0.5$)
+        math.replace_with("".join(node.get_text() for node in math.select("mi, mn, mo, mtext")))
+    return re.sub(r"\s+([.,;:!?)])", r"\1", " ".join(prose.get_text().split()))
+
+
+MENTIONS_SHOWN = 6  # the rest is folded into a <details>
+
+
+def test_mentioned_in_quotes_the_sentence_that_links_here(site: Path) -> None:
+    """Each backlink shows the source topic's sentence around its link, as plain text, out of search."""
+    texts = {topic_id: prose_text(page(site, f"topics/{topic_id}")) for topic_id in TOPIC_IDS}
+    quoted = 0
+    for topic_id in TOPIC_IDS:
+        soup = page(site, f"topics/{topic_id}")
+        heading = soup.find(id="mentioned-in")
+        assert heading.has_attr("data-search-exclude")
+        shown = heading.find_next_sibling()
+        if shown.name != "ul":
+            continue
+        folded = shown.find_next_sibling()
+        items = shown.select(":scope > li")
+        assert len(items) <= MENTIONS_SHOWN
+        if folded is not None and folded.name == "details":
+            assert len(items) == MENTIONS_SHOWN and folded.summary is not None
+            items += folded.select("ul > li")
+        for item in items:
+            source = re.match(r"^\.\./([^/]+)/$", item.a["href"]).group(1)
+            quote = item.find("q", class_="sd-mentions__quote")
+            assert quote is not None, (topic_id, source)
+            text = quote.get_text()
+            assert not re.search(r"[\[\]`{}<>@$]|\*\w", text), (topic_id, source, text)  # no Markdown or TeX left
+            # The words in bold are those of a link in the source topic to this one.
+            links = page(site, f"topics/{source}").select(f'article a[href^="../{topic_id}/"]')
+            assert quote.strong.get_text() in {" ".join(a.get_text().split()) for a in links}, (topic_id, source)
+            if " · " not in text:  # a table's row is quoted with its cells joined
+                for fragment in filter(None, (part.strip() for part in text.split("…"))):
+                    # Spaces aside: MathML has none between its symbols.
+                    assert "".join(fragment.split()) in "".join(texts[source].split()), (topic_id, source, fragment)
+            quoted += 1
+    assert quoted > 200
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc["location"] for doc in index["docs"] if "mentioned-in" in doc["location"]
+                or "sd-mentions" in doc["text"]]
 
 
 def test_generated_lists_typeset_titles_as_markdown_would(site: Path, graph: nx.DiGraph) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from .graph import build_graph, validate_graph, validate_navigation
 from .htmlpolicy import check_static_files
 from .links import backlinks
 from .load import TOPICS_DIR, load_topics
+from .mentions import MentionContext, mention_contexts
 from .metrics import TopicMetrics, compute_metrics
 from .model import ANY_COURSE, CourseSettings, Topic
 from .quotations import check_quotations
@@ -33,6 +34,8 @@ class Course:
     record: Record | None = None  # the arms-control record (docs/data/agreements.yml), if the course has one
     settings: CourseSettings = ANY_COURSE
     pages: dict[str, str] | None = None  # src_uri -> Markdown as the build reads it (the record's table in place)
+    # topic id -> {id of a topic in its "mentions" -> the sentence of that topic that links to it}
+    mention_contexts: dict[str, dict[str, MentionContext]] = field(default_factory=dict)
 
     @cached_property
     def titles(self) -> dict[str, str]:
@@ -100,10 +103,13 @@ def load_course(
         problems += validate_navigation(topics, nav)
     raise_if_any(problems)
     by_uri = {t.src_uri: t.id for t in topics}
+    linked_from = backlinks(pages)
     mentions = {by_uri[target]: [by_uri[s] for s in sources if s in by_uri]
-                for target, sources in backlinks(pages).items() if target in by_uri}
+                for target, sources in linked_from.items() if target in by_uri}
+    contexts = {by_uri[target]: {by_uri[s]: sentence for s, sentence in found.items() if s in by_uri}
+                for target, found in mention_contexts(pages, linked_from).items() if target in by_uri}
     return Course({t.id: t for t in topics}, graph, compute_metrics(graph), bibliography, citations, mentions,
-                  record, settings, dict(pages))
+                  record, settings, dict(pages), contexts)
 
 
 __all__ = ["Course", "Problem", "load_course"]

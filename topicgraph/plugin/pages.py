@@ -23,6 +23,7 @@ from .. import layout
 from ..cite import bibtex_entry, bibtex_text, highwire_reference, plain_reference
 from ..course import Course
 from ..export import graph_json
+from ..mentions import MentionContext
 from ..model import Topic
 from ..printable import BODY, REFERENCES, placeholder, reading_order
 from ..quiz import shuffled_quiz
@@ -104,6 +105,8 @@ class CoursePages:
             "titles": titles,
             "descriptions": course.descriptions,
             "mentions": course.mentions.get(topic_id, []),
+            "mention_quotes": {source: self._quoted(context)
+                               for source, context in course.mention_contexts.get(topic_id, {}).items()},
             "path_minutes": sum(course.topics[i].reading_minutes for i in metrics.reading_path),
             "layout": layout.neighborhood(topic_id, course.metrics, titles),
             "url_for": urls.topic_links(page),
@@ -112,6 +115,13 @@ class CoursePages:
             "path_url": urls.link(page, f"paths/{topic_id}.md"),
             "goal_path": [(i, titles[i], urls.built(f"topics/{i}.md")) for i in metrics.reading_path],
         }
+
+    def _quoted(self, context: MentionContext) -> Markup:
+        """A sentence quoted under "Mentioned in": typeset whole (its quotes curl across the link), the
+        link's words in bold. Typesetting escapes the text; the markers are private-use characters."""
+        typeset = self.env.filters["typeset"]
+        html = str(typeset(f"{context.before}\ue000{context.linked}\ue001{context.after}"))
+        return Markup(html.replace("\ue000", "<strong>").replace("\ue001", "</strong>"))
 
     def citation_metadata(self, topic: Topic, updated: str) -> dict[str, Any]:
         """How a topic page is cited: by reference managers (the page's <meta> tags) and by readers."""

@@ -69,7 +69,8 @@ def _fingerprint(course: Course, files: Files, sources: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for topic_id, topic in sorted(course.topics.items()):
         shown = [topic_id, topic.title, topic.description, topic.level, topic.part, topic.tags,
-                 topic.prerequisites, topic.reading_minutes, course.mentions.get(topic_id, [])]
+                 topic.prerequisites, topic.reading_minutes, course.mentions.get(topic_id, []),
+                 course.mention_contexts.get(topic_id, {})]  # the sentences quoted under "Mentioned in"
         digest.update(repr(shown).encode())
     digest.update("\n".join(sorted(f.src_uri for f in files)).encode())
     for src_uri, text in sorted((course.pages or {}).items()):
