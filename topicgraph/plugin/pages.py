@@ -36,6 +36,8 @@ FOOTNOTES_MARKER = "///Footnotes Go Here///"
 GRAPH_JSON = "graph.json"
 # A page may show the reader's progress over the whole course by including this marker.
 PROGRESS_MARKER = "<!-- course:progress -->"
+# ... and where a newcomer starts (the topics with no prerequisites) by including this one.
+START_MARKER = "<!-- course:start -->"
 
 
 class CoursePages:
@@ -70,6 +72,8 @@ class CoursePages:
                 "url_for": self.urls.topic_links(src_uri),
             })
             markdown = markdown.replace(PROGRESS_MARKER, progress)
+        if START_MARKER in markdown:
+            markdown = markdown.replace(START_MARKER, self.start_here(src_uri))
         topic = course.topic_for(src_uri)
         if topic is None:
             return markdown
@@ -91,6 +95,18 @@ class CoursePages:
             parts["references"] = f"\n\n{REFERENCES[0]}\n\n{REFERENCES[1]}\n\n"
         before = parts["card"] if "card" in self.sections else f"{BODY[0]}\n\n"
         return before + markdown + f"\n\n{BODY[1]}" + "".join(parts[name] for name in names)
+
+    def start_here(self, src_uri: str) -> str:
+        """The course's starting points (depth 0), in reading order, for a page's "where to start"."""
+        course = self.course
+        return self.render("partials/course/start-here.html", {
+            "roots": [i for i in reading_order(course) if course.metrics[i].depth == 0],
+            "titles": course.titles,
+            "descriptions": course.descriptions,
+            "levels": {i: t.level for i, t in course.topics.items()},
+            "minutes": {i: t.reading_minutes for i, t in course.topics.items()},
+            "url_for": self.urls.topic_links(src_uri),
+        })
 
     def topic_context(self, topic_id: str) -> dict[str, Any]:
         """What the topic templates read: the topic, its metrics and its neighbours' titles."""
@@ -241,6 +257,7 @@ class CoursePages:
                 "levels": {i: course.topics[i].level for i in path},
                 "minutes": minutes,
                 "total_minutes": sum(minutes[i] for i in path),
+                "steps": [(i, titles[i], self.urls.built(f"topics/{i}.md")) for i in path],
                 "copy_text": "\n".join(f"{n}. [{titles[i]}]({published[i]}) ({minutes[i]} min)"
                                        for n, i in enumerate(path, 1)),
             })
