@@ -124,11 +124,16 @@ MENTIONS_SHOWN = 6  # the rest is folded into a <details>
 
 def test_mentioned_in_quotes_the_sentence_that_links_here(site: Path) -> None:
     """Each backlink shows the source topic's sentence around its link, as plain text, out of search."""
-    texts = {topic_id: prose_text(page(site, f"topics/{topic_id}")) for topic_id in TOPIC_IDS}
+    soups = {topic_id: page(site, f"topics/{topic_id}") for topic_id in TOPIC_IDS}
+    texts = {topic_id: prose_text(soup) for topic_id, soup in soups.items()}
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    searchable: dict[str, str] = {}  # topic id -> the text search holds of its page
+    for doc in index["docs"]:
+        if match := re.match(r"topics/([^/]+)/", doc["location"]):
+            searchable[match.group(1)] = searchable.get(match.group(1), "") + " " + doc["text"]
     quoted = 0
     for topic_id in TOPIC_IDS:
-        soup = page(site, f"topics/{topic_id}")
-        heading = soup.find(id="mentioned-in")
+        heading = soups[topic_id].find(id="mentioned-in")
         assert heading.has_attr("data-search-exclude")
         shown = heading.find_next_sibling()
         if shown.name != "ul":
@@ -139,6 +144,7 @@ def test_mentioned_in_quotes_the_sentence_that_links_here(site: Path) -> None:
         if folded is not None and folded.name == "details":
             assert len(items) == MENTIONS_SHOWN and folded.summary is not None
             items += folded.select("ul > li")
+        searched = BeautifulSoup(searchable[topic_id], "html.parser").get_text()
         for item in items:
             source = re.match(r"^\.\./([^/]+)/$", item.a["href"]).group(1)
             quote = item.find("q", class_="sd-mentions__quote")
@@ -146,17 +152,16 @@ def test_mentioned_in_quotes_the_sentence_that_links_here(site: Path) -> None:
             text = quote.get_text()
             assert not re.search(r"[\[\]`{}<>@$]|\*\w", text), (topic_id, source, text)  # no Markdown or TeX left
             # The words in bold are those of a link in the source topic to this one.
-            links = page(site, f"topics/{source}").select(f'article a[href^="../{topic_id}/"]')
+            links = soups[source].select(f'article a[href^="../{topic_id}/"]')
             assert quote.strong.get_text() in {" ".join(a.get_text().split()) for a in links}, (topic_id, source)
             if " · " not in text:  # a table's row is quoted with its cells joined
                 for fragment in filter(None, (part.strip() for part in text.split("…"))):
                     # Spaces aside: MathML has none between its symbols.
                     assert "".join(fragment.split()) in "".join(texts[source].split()), (topic_id, source, fragment)
+            assert text.strip("…“” ")[:60] not in searched, (topic_id, source)  # search finds it in its own topic
             quoted += 1
     assert quoted > 200
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not [doc["location"] for doc in index["docs"] if "mentioned-in" in doc["location"]
-                or "sd-mentions" in doc["text"]]
+    assert not [doc["location"] for doc in index["docs"] if "mentioned-in" in doc["location"]]
 
 
 def test_generated_lists_typeset_titles_as_markdown_would(site: Path, graph: nx.DiGraph) -> None:
