@@ -10,6 +10,7 @@ stays data: templates escape it.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -67,13 +68,7 @@ class MentionContext:
 
 def mention_context(markdown: str, src_uri: str, target_uri: str) -> MentionContext | None:
     """The sentence of the page at `src_uri` (its Markdown) that first links to the page `target_uri`."""
-    text = _COMMENT.sub("", _FENCED_CODE.sub("", _FRONT_MATTER.sub("", markdown)))
-    for block in re.split(r"\n[ \t]*\n", text):
-        for unit in _units(block):
-            marked = _marked_link(unit, src_uri, target_uri)
-            if marked is not None:
-                return _context(_sentence(_plain(marked)))
-    return None
+    return _first_mention(_page_units(markdown), src_uri, target_uri)
 
 
 def mention_contexts(pages: Mapping[str, str],
@@ -84,12 +79,31 @@ def mention_contexts(pages: Mapping[str, str],
         pages: src_uri -> Markdown source of every page.
         backlinks: target src_uri -> the src_uris of the pages linking to it (links.backlinks).
     """
+    units: dict[str, list[str]] = {}  # each source is split once, however many pages it links to
     found: dict[str, dict[str, MentionContext]] = {}
     for target, sources in backlinks.items():
         for source in sources:
-            if source in pages and (context := mention_context(pages[source], source, target)):
+            if source not in pages:
+                continue
+            if source not in units:
+                units[source] = _page_units(pages[source])
+            if context := _first_mention(units[source], source, target):
                 found.setdefault(target, {})[source] = context
     return found
+
+
+def _page_units(markdown: str) -> list[str]:
+    """Every unit of a page's prose (paragraph, list item, heading, table row), in order, on one line each."""
+    text = _COMMENT.sub("", _FENCED_CODE.sub("", _FRONT_MATTER.sub("", markdown)))
+    return [unit for block in re.split(r"\n[ \t]*\n", text) for unit in _units(block)]
+
+
+def _first_mention(units: list[str], src_uri: str, target_uri: str) -> MentionContext | None:
+    name = posixpath.basename(target_uri)
+    for unit in units:
+        if name in unit and (marked := _marked_link(unit, src_uri, target_uri)) is not None:
+            return _context(_sentence(_plain(marked)))
+    return None
 
 
 def _units(block: str) -> list[str]:
@@ -151,8 +165,8 @@ def _sentence(text: str) -> str:
     """The sentence of `text` that holds the marked link."""
     start = 0
     for boundary in _SENTENCE_END.finditer(text):
-        if _ABBREVIATION.search(text[:boundary.start()]):
-            continue
+        if _ABBREVIATION.search(text, text.rfind(" ", 0, boundary.start()) + 1, boundary.start()):
+            continue  # the word before the full stop is an initial or an abbreviation
         if boundary.start() >= text.index(_OPEN):
             return text[start:boundary.start()].strip()
         start = boundary.end()
