@@ -189,7 +189,7 @@ def test_model_data_out_of_date_with_the_model_code_fails_the_build_in_one_line(
                                  config=SimpleNamespace(bibliography=str(ROOT / "bibliography.bib")))})
     page = SimpleNamespace(file=SimpleNamespace(src_uri="topics/iterated-games.md"))
     hook = _hook()
-    hook.on_config(SimpleNamespace(config_file_path=config.config_file_path, watch=[]))
+    hook.on_config(_hook_config())
     with pytest.raises(PluginError) as built:
         hook.on_page_content("<!-- figure: ipd-echo -->", page, config, None)
     message = str(built.value)
@@ -276,19 +276,12 @@ def _hook_config() -> SimpleNamespace:
                                config=SimpleNamespace(bibliography=str(ROOT / "bibliography.bib")))})
 
 
-def _pages() -> SimpleNamespace:
-    pages = [SimpleNamespace(content_string=path.read_text(encoding="utf-8"))
-             for path in sorted((ROOT / "docs").rglob("*.md"))]
-    return SimpleNamespace(documentation_pages=lambda: pages)
-
-
 def test_a_first_build_draws_its_figures_ahead_in_another_process(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With an empty cache, every placed figure is drawn beside the build; the pages then only read it."""
     monkeypatch.setenv("FIGURES_CACHE_DIR", str(tmp_path))
     hook = _hook()
     hook.on_config(_hook_config())
-    hook.on_files(_pages(), _hook_config())
     assert hook._drawing is not None
     assert hook._drawing.wait(timeout=120) == 0
     assert sorted(entry.name.split(".")[0] for entry in tmp_path.glob("*.json")) == sorted(placements())
@@ -298,7 +291,6 @@ def test_a_first_build_draws_its_figures_ahead_in_another_process(
     # A later build with everything cached starts no process.
     hook = _hook()
     hook.on_config(_hook_config())
-    hook.on_files(_pages(), _hook_config())
     assert hook._drawing is None
 
 

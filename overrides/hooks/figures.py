@@ -42,29 +42,14 @@ _drawing: subprocess.Popen | None = None  # figures being drawn ahead, into the 
 # Hooks ----------------------------------------------------------------------------------------------
 
 
+@event_priority(100)  # first: the drawing then overlaps the other plugins' set-up and pandoc's run
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _template
     _rendered.clear()
     _template = None
     config.watch.append(str(_root(config) / "figures"))  # `make serve` redraws when figure code changes
+    _draw_ahead(config)
     return config
-
-
-@event_priority(100)  # before topicgraph's on_files, so the drawing overlaps its pandoc run
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Start drawing the figures the cache lacks in another process, beside pandoc and page conversion."""
-    global _drawing
-    root, data_dir, bib_path = _root(config), Path(config.docs_dir) / "data", _bibliography(config)
-    placed = {name for file in files.documentation_pages() if "figure" in file.content_string
-              for name in MARKER.findall(file.content_string)}
-    keys = bibliography_keys(bib_path)
-    missing = sorted(name for name in placed & set(known_figures())
-                     if not is_cached(name, data_dir, keys, _cache_dir(root)))
-    if missing and _drawing is None:
-        _drawing = subprocess.Popen([sys.executable, "-m", "figures.draw_ahead", str(data_dir), str(bib_path),
-                                     str(_cache_dir(root)), *missing],
-                                    cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -113,6 +98,23 @@ def _figure_html(name: str, page: Page, config: MkDocsConfig, files: Files) -> s
     if _template is None:
         _template = config.theme.get_env().get_template(TEMPLATE)
     return _template.render(figure=figure, downloads=downloads)
+
+
+def _draw_ahead(config: MkDocsConfig) -> None:
+    """Start drawing the figures the cache lacks in another process, beside the rest of the build."""
+    global _drawing
+    if _drawing is not None:  # a `make serve` rebuild while the last one's drawing goes on
+        return
+    root, data_dir, bib_path = _root(config), Path(config.docs_dir) / "data", _bibliography(config)
+    placed = {name for path in Path(config.docs_dir).rglob("*.md")
+              for name in MARKER.findall(path.read_text(encoding="utf-8"))}
+    keys = bibliography_keys(bib_path)
+    missing = sorted(name for name in placed & set(known_figures())
+                     if not is_cached(name, data_dir, keys, _cache_dir(root)))
+    if missing:
+        _drawing = subprocess.Popen([sys.executable, "-m", "figures.draw_ahead", str(data_dir), str(bib_path),
+                                     str(_cache_dir(root)), *missing],
+                                    cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _cache_dir(root: Path) -> Path:
