@@ -19,7 +19,7 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 
-from .. import layout
+from .. import layout, lms
 from ..cite import bibtex_entry, bibtex_text, highwire_reference, plain_reference
 from ..course import Course
 from ..export import graph_json
@@ -47,6 +47,7 @@ class CoursePages:
         self.urls = urls
         self.site = site  # site_name and site_author, as "Cite this page" and the print edition name them
         self.sections = sections
+        self.lms = False  # whether the site has the quizzes as LMS files (set by generated())
 
     def render(self, template: str, context: dict[str, Any]) -> str:
         return self.env.get_template(template).render(**context)
@@ -111,6 +112,8 @@ class CoursePages:
             "tags_url": urls.link(page, "tags.md"),
             "path_url": urls.link(page, f"paths/{topic_id}.md"),
             "goal_path": [(i, titles[i], urls.built(f"topics/{i}.md")) for i in metrics.reading_path],
+            "lms_urls": {kind: urls.link(page, path) for kind, path in lms.topic_files(topic_id).items()}
+                        if self.lms else None,
         }
 
     def citation_metadata(self, topic: Topic, updated: str) -> dict[str, Any]:
@@ -169,9 +172,14 @@ class CoursePages:
 
     # Generated pages --------------------------------------------------------------------------------
 
-    def generated(self, pages: list[str], references: References | None, typesetter: Typesetter) -> dict[str, str]:
+    def generated(self, pages: list[str], references: References | None,
+                  typesetter: Typesetter) -> dict[str, str | bytes]:
         """src_uri -> Markdown of each generated page the course asks for."""
-        found: dict[str, str] = {}
+        found: dict[str, str | bytes] = {}
+        self.lms = "lms" in pages
+        if self.lms:  # the quizzes for learning-management systems: static files in lms/
+            topics = [self.course.topics[i] for i in reading_order(self.course)]
+            found |= lms.site_files(topics, self.site["site_name"])
         if "graph" in pages:
             found["graph.md"] = self.graph_page()
             found[GRAPH_JSON] = json.dumps(graph_json(self.course, self.urls.published), indent=1)
@@ -250,6 +258,9 @@ class CoursePages:
             "depths": {i: m.depth for i, m in course.metrics.items()},
             "levels": {i: t.level for i, t in course.topics.items()},
             "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
+            "lms": {"script": self.urls.link("syllabus.md", lms.SCRIPT),
+                    **{kind: self.urls.link("syllabus.md", path) for kind, path in lms.COURSE_FILES.items()}}
+                   if self.lms else None,
         })
 
     def print_page(self) -> str:
