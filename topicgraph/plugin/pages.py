@@ -20,7 +20,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 
 from .. import layout, lms
-from ..cite import bibtex_entry, bibtex_text, highwire_reference, plain_reference
+from ..cite import bibtex_entry, bibtex_text, highwire_reference, plain_reference, ris_entry
 from ..course import Course
 from ..export import graph_json
 from ..model import Topic
@@ -145,21 +145,32 @@ class CoursePages:
             "author": {"@type": "Organization", "name": cited["author"]},
             "isPartOf": {"@type": "Course", "name": cited["site"], "url": self.urls.site_url},
             "citation": [plain_reference(entries[key]) for key in keys if key in entries],
+            **({"version": self.site["edition_commit"]} if self.site.get("edition_commit") else {}),
         }
         return cited
 
     def citation_of_page(self, topic: Topic, updated: str) -> dict[str, Any]:
-        """What "Cite this page" needs: the date the page last changed, its URL and its BibTeX."""
+        """What "Cite this page" needs: the date the page last changed, the edition (the commit the site
+        was built from, when git knows it), its URL, and the reference as BibTeX and as RIS."""
         cited = self.citation_metadata(topic, updated)
         url, author, course_title = cited["url"], cited["author"], cited["site"]
+        edition_date, commit = self.site.get("edition_date", ""), self.site.get("edition_commit", "")
+        edition = f"{edition_date}, commit {commit}" if commit else ""
         bibtex = bibtex_entry("misc", f"sdcourse-{topic.id}", [
             ("author", "{" + bibtex_text(author) + "}"),
             ("title", bibtex_text(topic.title)),
             ("howpublished", bibtex_text(course_title)),
             ("year", updated[:4]),
             ("date", updated),
+            *([("version", bibtex_text(edition))] if edition else []),
             ("url", bibtex_text(url)),
             ("note", f"Last updated {updated}"),
+        ])
+        # ELEC, "web page", is the type reference managers give a page of a site (Zotero writes it so).
+        ris = ris_entry("ELEC", [
+            ("AU", author), ("TI", topic.title), ("T2", course_title), ("PY", updated[:4]),
+            ("DA", updated.replace("-", "/")), ("ET", edition), ("UR", url), ("LA", self.site["language"]),
+            ("N1", f"Last updated {updated}"),
         ])
         return {
             "updated": updated,
@@ -167,7 +178,11 @@ class CoursePages:
             "url": url,
             "authors": author,
             "course_title": course_title,
+            "edition_date": edition_date if commit else "",
+            "edition_commit": commit,
             "bibtex_html": _highlighted("bibtex", bibtex),
+            "ris": ris,
+            "ris_file": f"sdcourse-{topic.id}.ris",
         }
 
     # Generated pages --------------------------------------------------------------------------------

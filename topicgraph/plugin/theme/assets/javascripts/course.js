@@ -605,6 +605,41 @@
     return span.innerHTML;
   }
 
+  // Cite this page: the reader's access date -------------------------------------------------------
+
+  function today() {  // the reader's local date, YYYY-MM-DD, as the page writes its other dates
+    const now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+  }
+
+  function setupCitation(cite) {
+    const accessed = cite.querySelector(".sd-cite__accessed");
+    if (accessed) {
+      const time = accessed.querySelector("time");
+      time.dateTime = time.textContent = today();
+      accessed.hidden = false;
+    }
+  }
+
+  // The RIS block as a file, with the access date (Y2) that only the reader's browser knows.
+  function setupRisDownload(block) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button sd-cite__download";
+    button.textContent = "Download RIS";
+    button.addEventListener("click", () => {
+      const ris = block.querySelector("code").textContent.replace(/^ER {2}- ?$/m, `Y2  - ${today().replace(/-/g, "/")}\nER  - `);
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([ris], { type: "application/x-research-info-systems" }));
+      link.download = block.dataset.file;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    });
+    block.after(button);
+  }
+
   // Start on every page ----------------------------------------------------------------------------
 
   // A link to the quiz or to one of its questions opens the folded quiz.
@@ -623,6 +658,8 @@
     document.querySelectorAll(".sd-quiz__question").forEach(setupQuestion);
     document.querySelectorAll(".sd-copy__button").forEach(setupCopyButton);
     document.querySelectorAll(".sd-syllabus").forEach(setupSyllabus);
+    document.querySelectorAll(".sd-cite").forEach(setupCitation);
+    document.querySelectorAll(".sd-cite__ris[data-file]").forEach(setupRisDownload);
     showDone();
   }
 
