@@ -172,7 +172,7 @@ def _qti_section(topic: Topic, key: str) -> str:
             "          </resprocessing>\n"
             + "".join("  " + line for line in feedback.splitlines(keepends=True)) +
             "        </item>\n")
-    return (f'      <section ident="{base}" title={_attribute(topic.title)}>\n' + "".join(items)
+    return (f'      <section ident="{base}.section" title={_attribute(topic.title)}>\n' + "".join(items)
             + "      </section>\n")
 
 
