@@ -42,11 +42,11 @@ def test_bibtex_and_ris_parse_to_the_page_s_reference(site: Path, topic) -> None
     assert entry.fields["url"] == url and entry.fields["date"] == updated
     assert entry.fields["version"] == f"{date}, commit {commit}"
 
-    ris = dict(parse_ris(page.select_one(".sd-cite__ris code").get_text()))
+    ris = dict(parse_ris(page.select_one(".sd-cite__ris").get_text()))
     assert ris["TY"] == "ELEC" and ris["TI"] == topic.title and ris["UR"] == url
     assert ris["DA"] == updated.replace("-", "/") and ris["ET"] == f"{date}, commit {commit}"
     assert ris["T2"] == page.find("meta", property="og:site_name")["content"]
-    assert page.select_one(".sd-cite__ris")["data-file"] == f"sdcourse-{topic.id}.ris"
+    assert page.select_one(".sd-cite__download")["data-file"] == f"sdcourse-{topic.id}.ris"
 
 
 def test_without_javascript_the_reference_claims_no_access_date(site: Path) -> None:
@@ -60,7 +60,7 @@ def test_a_build_outside_git_cites_no_edition(project_copy: Path, tmp_path: Path
     assert result.returncode == 0, result.output
     page = _page(result.site, TOPICS[0].id)
     assert "Edition of" not in page.select_one(".sd-cite").get_text()
-    ris = dict(parse_ris(page.select_one(".sd-cite__ris code").get_text()))
+    ris = dict(parse_ris(page.select_one(".sd-cite__ris").get_text()))
     assert "ET" not in ris and ris["TY"] == "ELEC"
     (entry,) = parse_string(page.find(id="cite").find_next("code").get_text(), "bibtex").entries.values()
     assert "version" not in entry.fields

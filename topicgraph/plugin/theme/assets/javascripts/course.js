@@ -621,23 +621,19 @@
     }
   }
 
-  // The RIS block as a file, with the access date (Y2) that only the reader's browser knows.
-  function setupRisDownload(block) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button sd-cite__download";
-    button.textContent = "Download RIS";
+  // The RIS record as a file, with the access date (Y2) that only the reader's browser knows.
+  function setupRisDownload(button) {
+    const record = button.closest(".sd-cite__ris + .sd-copy").previousElementSibling;
     button.addEventListener("click", () => {
-      const ris = block.querySelector("code").textContent.replace(/^ER {2}- ?$/m, `Y2  - ${today().replace(/-/g, "/")}\nER  - `);
+      const ris = record.textContent.replace(/^ER {2}- ?$/m, `Y2  - ${today().replace(/-/g, "/")}\nER  - `);
       const link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob([ris], { type: "application/x-research-info-systems" }));
-      link.download = block.dataset.file;
+      link.download = button.dataset.file;
       document.body.append(link);
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(link.href), 10000);
     });
-    block.after(button);
   }
 
   // Start on every page ----------------------------------------------------------------------------
@@ -659,7 +655,7 @@
     document.querySelectorAll(".sd-copy__button").forEach(setupCopyButton);
     document.querySelectorAll(".sd-syllabus").forEach(setupSyllabus);
     document.querySelectorAll(".sd-cite").forEach(setupCitation);
-    document.querySelectorAll(".sd-cite__ris[data-file]").forEach(setupRisDownload);
+    document.querySelectorAll(".sd-cite__download[data-file]").forEach(setupRisDownload);
     showDone();
   }
 
