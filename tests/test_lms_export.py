@@ -111,7 +111,8 @@ def test_the_syllabus_builder_offers_the_course_and_a_selection(site: Path) -> N
     page = "syllabus/index.html"
     soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
     box = soup.select_one(".sd-syllabus__lms")
-    assert box.has_attr("hidden") and _resolves(site, page, box["data-script"])  # shown by the script
+    assert box.has_attr("hidden")  # shown by the script, which loads these two files when asked
+    assert _resolves(site, page, box["data-script"]) and _resolves(site, page, box["data-code"])
     assert [b["data-lms"] for b in box.select("button")] == ["qti", "moodle"]
     course = soup.find(id="lms").find_all_next("a", download=True, limit=2)
     assert [a["href"] for a in course] == ["../lms/course.qti.zip", "../lms/course.moodle.xml"]

@@ -274,6 +274,7 @@ class CoursePages:
             "levels": {i: t.level for i, t in course.topics.items()},
             "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
             "lms": {"script": self.urls.link("syllabus.md", lms.SCRIPT),
+                    "code": self.urls.link("syllabus.md", "assets/javascripts/lms-selection.js"),
                     **{kind: self.urls.link("syllabus.md", path) for kind, path in lms.COURSE_FILES.items()}}
                    if self.lms else None,
         })
