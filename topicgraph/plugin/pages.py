@@ -189,7 +189,8 @@ class CoursePages:
 
     def generated(self, pages: list[str], references: References | None,
                   typesetter: Typesetter) -> dict[str, str | bytes]:
-        """src_uri -> Markdown of each generated page the course asks for."""
+        """src_uri -> Markdown of each generated page the course asks for, and the content of each
+        generated file (graph.json, and the LMS files, some of them bytes)."""
         found: dict[str, str | bytes] = {}
         self.lms = "lms" in pages
         if self.lms:  # the quizzes for learning-management systems: static files in lms/

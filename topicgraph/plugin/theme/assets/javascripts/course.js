@@ -540,8 +540,9 @@
   function setupCitation(cite) {
     const accessed = cite.querySelector(".sd-cite__accessed");
     if (accessed) {
-      const time = accessed.querySelector("time");
+      const time = document.createElement("time");  // an empty <time> is invalid HTML: made here
       time.dateTime = time.textContent = today();
+      accessed.querySelector(".sd-cite__date").replaceWith(time);
       accessed.hidden = false;
     }
   }
