@@ -107,6 +107,11 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         # Material's offline plugin loads its file:// worker shim from a CDN; use the vendored copy.
         polyfills = config.extra.get("polyfills", [])
         config.extra["polyfills"] = [IFRAME_WORKER if "iframe-worker" in url else url for url in polyfills]
+        if _offline(config):
+            # Opened from a folder, Material's instant navigation ends `document$` before the page has
+            # loaded, and no script that starts from it (the course's all do) would ever run.
+            features = config.theme.get("features", [])
+            config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
         add_theme_dir(config)
         cache_compiled_templates(config)
         config.watch.append(str(THEME_DIR))
@@ -274,6 +279,12 @@ def _escape_meta(page: Page) -> None:
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = escape(page.meta[key])
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether Material's offline plugin makes this a build for file:// (a folder, a USB stick)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.get("enabled"))
 
 
 def _root(config: MkDocsConfig) -> Path:
