@@ -30,7 +30,7 @@ from ..citations import load_bibliography
 from ..course import Course, load_course
 from ..errors import TopicGraphError, raise_if_any
 from ..footnotes import in_reading_order
-from ..gitdates import tracked_files
+from ..gitdates import head_commit, tracked_files
 from ..htmlpolicy import check_page
 from ..printable import MissingTopicHtml, assemble
 from ..rawhtml import restore, set_aside, set_aside_footnotes
@@ -108,6 +108,11 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         # Material's offline plugin loads its file:// worker shim from a CDN; use the vendored copy.
         polyfills = config.extra.get("polyfills", [])
         config.extra["polyfills"] = [IFRAME_WORKER if "iframe-worker" in url else url for url in polyfills]
+        if _offline(config):
+            # Opened from a folder, Material's instant navigation ends `document$` before the page has
+            # loaded, and no script that starts from it (the course's all do) would ever run.
+            features = config.theme.get("features", [])
+            config.theme["features"] = [f for f in features if not f.startswith("navigation.instant")]
         add_theme_dir(config)
         cache_compiled_templates(config)
         config.watch.append(str(THEME_DIR))
@@ -143,8 +148,10 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         except TopicGraphError as exc:
             raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
         self.references = References(config, bib_path, course.pages or {}, root) if bib_path else None
+        edition = head_commit(root)  # the commit this build is made from, for "Cite this page"
         site = {"site_name": config.site_name, "site_author": config.site_author or "",
-                "language": config.theme.get("language") or "en"}
+                "language": config.theme.get("language") or "en",
+                "edition_date": edition[0] if edition else "", "edition_commit": edition[1] if edition else ""}
         # Without a bibliography a topic has no reference list (and the site no works cited).
         sections = [name for name in self.config.sections if bib_path or name != "references"]
         self.pages = CoursePages(course, env, SiteUrls(config), site, sections)
@@ -273,6 +280,12 @@ def _escape_meta(page: Page) -> None:
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
             page.meta[key] = escape(page.meta[key])
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether Material's offline plugin makes this a build for file:// (a folder, a USB stick)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.get("enabled"))
 
 
 def _root(config: MkDocsConfig) -> Path:
