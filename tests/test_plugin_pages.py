@@ -188,6 +188,6 @@ def test_mentioned_in_quotes_each_sentence_as_escaped_text_with_the_link_in_bold
     pages.env.filters["typeset"] = TextTypesetter()
     section = html_part(pages.with_generated_parts("# C", "topics/conditional-probability.md", "2026-01-01")
                         .split("{ #mentioned-in", 1)[1])
-    quote = re.search(r'<q class="sd-mentions__quote">(.*?)</q>', section, re.S).group(1)
+    quote = re.search(r'<q>(.*?)</q>', section, re.S).group(1)
     assert quote == ("It&rsquo;s &lt;script&gt;alert(1)&lt;/script&gt; &amp; &ldquo;so&rdquo; "
                      "<strong>&lt;b&gt;conditional&lt;/b&gt;</strong> &#42;then&#42;.")

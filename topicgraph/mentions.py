@@ -19,8 +19,8 @@ from .citations import CITATION_BLOCK
 from .links import resolve
 
 # Words kept on each side of the link when a sentence is longer than LONG_SENTENCE words.
-LONG_SENTENCE = 40
-WORDS_AROUND = 15
+LONG_SENTENCE = 32
+WORDS_AROUND = 12
 ELLIPSIS = "…"
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)

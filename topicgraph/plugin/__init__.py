@@ -48,6 +48,7 @@ from .search import CACHE as SEARCH_CACHE
 from .search import IndexedPages, UnindexedSections
 from .security import with_policy
 from .site_urls import PublishedUrls, SiteUrls, toc_items
+from .stylesheet import ship_without_comments
 from .templates import THEME_DIR, add_theme_dir, cache_compiled_templates
 from .typesetting import CACHE as TYPESET_CACHE
 from .typesetting import Typesetting
@@ -264,6 +265,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.published.write(config.site_dir)
+        ship_without_comments(config.site_dir)
         self.typesetting.save(_cache_root(_root(config)) / TYPESET_CACHE)
         if self.allowed:
             self.allowed.save()

@@ -531,107 +531,17 @@
     return span.innerHTML;
   }
 
-  // The footer on a reading path --------------------------------------------------------------------
+  // The footer on a reading path ------------------------------------------------------------------
 
-  // Material's footer links the previous and next page of the navigation. A reader following a reading
-  // path (the goal they set, or a /paths/<id>/ page they came from) wants that path's previous and
-  // next topic instead, so on a topic of the path the footer's links are pointed there and say so.
-  // Without JavaScript, or off the path, the footer stays as Material wrote it.
-
-  const TRAIL_KEY = "sd-course-trail";  // sessionStorage: the reading path this tab last followed
-
-  const isPath = (path) => Array.isArray(path) && path.every((step) =>
-    Array.isArray(step) && step.length === 3 && step.every((s) => typeof s === "string"));
-
-  /** The reading path the reader followed from a /paths/<id>/ page in this tab: {id, path}, or null. */
-  function loadTrail() {
-    try {
-      const trail = JSON.parse(sessionStorage.getItem(TRAIL_KEY));
-      return trail && typeof trail.id === "string" && isPath(trail.path) ? trail : null;
-    } catch {
-      return null;
-    }
-  }
-
-  /** On a reading path page: following one of its topics keeps the path for this tab. */
-  function setupTrail(list) {
-    list.addEventListener("click", (event) => {
-      if (!event.target.closest("a[href]")) return;
-      try {
-        sessionStorage.setItem(TRAIL_KEY, JSON.stringify({ id: list.dataset.topic, path: JSON.parse(list.dataset.path) }));
-      } catch { /* storage disabled: the footer follows the navigation */ }
-    });
-  }
-
-  /** A footer link that Material did not write (the first or last page has none on one side). */
-  function newFooterLink(footer, direction) {
-    const link = document.createElement("a");
-    link.className = `md-footer__link md-footer__link--${direction}`;
-    link.dataset.sdPathAdded = "";
-    const button = document.createElement("div");
-    button.className = "md-footer__button md-icon sd-footer__button--flip";
-    const icon = footer.querySelector(".md-footer__button svg");
-    if (icon) button.append(icon.cloneNode(true));  // the other direction's arrow, mirrored in course.css
-    const title = document.createElement("div");
-    title.className = "md-footer__title";
-    const label = document.createElement("span");
-    label.className = "md-footer__direction";
-    const name = document.createElement("div");
-    name.className = "md-ellipsis";
-    title.append(label, name);
-    if (direction === "prev") {
-      link.append(button, title);
-      footer.prepend(link);
-    } else {
-      link.append(title, button);
-      footer.append(link);
-    }
-    return link;
-  }
-
-  /** Points one footer link at a step of the path ([id, title, address from the site's root]). */
-  function pointFooterLink(footer, direction, step, label) {
-    const link = footer.querySelector(`.md-footer__link--${direction}`) || newFooterLink(footer, direction);
-    if (!("sdNavHref" in link.dataset) && !("sdPathAdded" in link.dataset)) {
-      link.dataset.sdNavHref = link.getAttribute("href");
-      link.dataset.sdNavLabel = link.getAttribute("aria-label") || "";
-      link.dataset.sdNavDirection = link.querySelector(".md-footer__direction").textContent.trim();
-      link.dataset.sdNavTitle = link.querySelector(".md-ellipsis").textContent.trim();
-    }
-    link.href = siteRoot() + step[2];
-    link.setAttribute("aria-label", `${label}: ${step[1]}`);
-    link.querySelector(".md-footer__direction").textContent = label;
-    link.querySelector(".md-ellipsis").textContent = step[1];
-    link.classList.add("sd-footer__link--path");
-  }
-
-  /** The footer as Material wrote it: after the goal is cleared, or off the path. */
-  function restoreFooter(footer) {
-    for (const link of footer.querySelectorAll("[data-sd-path-added]")) link.remove();
-    for (const link of footer.querySelectorAll("[data-sd-nav-href]")) {
-      link.setAttribute("href", link.dataset.sdNavHref);
-      link.setAttribute("aria-label", link.dataset.sdNavLabel);
-      link.querySelector(".md-footer__direction").textContent = link.dataset.sdNavDirection;
-      link.querySelector(".md-ellipsis").textContent = link.dataset.sdNavTitle;
-      link.classList.remove("sd-footer__link--path");
-      for (const key of ["sdNavHref", "sdNavLabel", "sdNavDirection", "sdNavTitle"]) delete link.dataset[key];
-    }
-  }
-
-  /** Previous and next along the reader's path: the one followed from a path page, else the goal's. */
+  // path-footer.js: on a path page, or for a reader on a path (never on a first visit).
   function renderPathFooter(goal) {
+    let trail = null;
+    try { trail = sessionStorage.getItem("sd-course-trail"); } catch { /* no storage: no trail */ }
     const footer = document.querySelector(".md-footer__inner");
-    const here = topicOf(location.href);
-    if (!footer) return;
-    restoreFooter(footer);
-    if (!here) return;
-    const route = [loadTrail(), goal].find((r) => r && r.path.some(([id]) => id === here));
-    if (!route) return;
-    const steps = route.path;
-    const at = steps.findIndex(([id]) => id === here);
-    const target = steps[steps.length - 1][1];
-    if (at > 0) pointFooterLink(footer, "prev", steps[at - 1], `Previous on your path to ${target}`);
-    if (at < steps.length - 1) pointFooterLink(footer, "next", steps[at + 1], `Next on your path to ${target}`);
+    const rewritten = footer?.querySelector(".sd-footer__link--path, [data-sd-path-added]");
+    if (!document.querySelector(".sd-path[data-path]") && !(footer && (trail || goal || rewritten))) return;
+    loadScript(`${siteRoot()}assets/javascripts/path-footer.js`, "topicgraphPathFooter")
+      .then((render) => render(goal, topicOf(location.href), siteRoot())).catch(() => { /* navigation order */ });
   }
 
   // Cite this page: the reader's access date -------------------------------------------------------
@@ -684,7 +594,6 @@
     document.querySelectorAll(".sd-quiz__question").forEach(setupQuestion);
     document.querySelectorAll(".sd-copy__button").forEach(setupCopyButton);
     document.querySelectorAll(".sd-syllabus").forEach(setupSyllabus);
-    document.querySelectorAll(".sd-path[data-path]").forEach(setupTrail);
     document.querySelectorAll(".sd-cite").forEach(setupCitation);
     document.querySelectorAll(".sd-cite__download[data-file]").forEach(setupRisDownload);
     showDone();
