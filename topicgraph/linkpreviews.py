@@ -16,7 +16,7 @@ import posixpath
 import re
 from collections.abc import Mapping, Set
 
-_LINK = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"')
+_LINK = re.compile(r'<a\b([^>]*?)\shref="([^"]*)"')  # not xlink:href: Material previews HTML links only
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _BARE_HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]+)"[^>]*>.*?</h\1>\s*<h[1-6]\b', re.S)
 
