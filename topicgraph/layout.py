@@ -67,6 +67,7 @@ def neighborhood(topic_id: str, metrics: Mapping[str, TopicMetrics], titles: Map
 
 
 LANE_WIDTH = 8  # the room a long arrow takes where it passes through a row
+LANE_GAP = 2  # between two such arrows side by side
 
 
 def layered(graph: nx.DiGraph, metrics: Mapping[str, TopicMetrics], titles: Mapping[str, str]) -> Layout:
@@ -97,7 +98,12 @@ def layered(graph: nx.DiGraph, metrics: Mapping[str, TopicMetrics], titles: Mapp
     def item_width(node: str) -> float:
         return box_w if node in graph else LANE_WIDTH
 
-    row_widths = [sum(item_width(n) for n in layer) + (len(layer) - 1) * gap_x for layer in layers]
+    def gap(left: str, right: str) -> float:
+        # Lanes side by side are a bundle of arrows: closer together than boxes need to be.
+        return LANE_GAP if left not in graph and right not in graph else gap_x
+
+    row_widths = [sum(item_width(n) for n in layer) + sum(gap(a, b) for a, b in itertools.pairwise(layer))
+                  for layer in layers]
     width = max(row_widths) + 2 * gap_x
     row_h = max(_box_height(t) for t in titles.values())
     nodes: list[Node] = []
@@ -105,12 +111,12 @@ def layered(graph: nx.DiGraph, metrics: Mapping[str, TopicMetrics], titles: Mapp
     for d, (layer, row_width) in enumerate(zip(layers, row_widths, strict=True)):
         x = (width - row_width) / 2
         y = gap_x + d * (row_h + row_gap)
-        for node_id in layer:
+        for node_id, following in itertools.zip_longest(layer, layer[1:]):
             if node_id in graph:
                 nodes.append(Node(node_id, x, y, box_w, row_h, _wrap(titles[node_id]), "topic"))
             else:
                 lane_x[node_id] = x + LANE_WIDTH / 2
-            x += item_width(node_id) + gap_x
+            x += item_width(node_id) + (gap(node_id, following) if following else 0)
     by_id = {n.id: n for n in nodes}
     edges = tuple(_routed_edge(by_id[u], by_id[v], [lane_x[w] for w in chains[(u, v)][1:-1]], row_h, row_gap)
                   for u, v in sorted(graph.edges))
