@@ -11,6 +11,7 @@ from figures.figure import Figure
 from figures.modeldata import data_path
 from figures.style import rc_params
 from figures.svg import figure_to_svg, inline_svg
+from topicgraph.jsoncache import entry_path
 
 
 def known_figures() -> list[str]:
@@ -25,6 +26,22 @@ def render_figure(name: str, data_dir: Path, bib_keys: set[str], cache_dir: Path
         FigureError: for an unknown name, a problem in one of its datasets, or model data
             (figures/data/) that no longer matches the model code (`make models`).
     """
+    ctx, key = _checked(name, data_dir, bib_keys, model_root)
+    return cached(name, key, cache_dir, lambda: draw(name, ctx))
+
+
+def is_cached(name: str, data_dir: Path, bib_keys: set[str], cache_dir: Path,
+              model_root: Path | None = None) -> bool:
+    """Whether render_figure would answer from the cache (False for a figure that fails its checks)."""
+    try:
+        _, key = _checked(name, data_dir, bib_keys, model_root)
+    except FigureError:
+        return False
+    return entry_path(name, key, cache_dir).is_file()
+
+
+def _checked(name: str, data_dir: Path, bib_keys: set[str], model_root: Path | None) -> tuple[Context, str]:
+    """The figure's context, its inputs checked, and its cache key."""
     if name not in FIGURES:
         raise FigureError(f"unknown figure '{name}' (known figures: {', '.join(known_figures())})")
     spec = FIGURES[name]
@@ -35,8 +52,7 @@ def render_figure(name: str, data_dir: Path, bib_keys: set[str], cache_dir: Path
         ctx.model(model)  # likewise: stale model data fails even on a cache hit
     inputs = [data_dir / f"{d}.{ext}" for d in spec.datasets for ext in ("csv", "yml")]
     inputs += [data_path(model, model_root) for model in spec.models]
-    key = cache_key(name, inputs, spec.libraries)
-    return cached(name, key, cache_dir, lambda: draw(name, ctx))
+    return ctx, cache_key(name, inputs, spec.libraries)
 
 
 def draw(name: str, ctx: Context) -> Figure:

@@ -189,7 +189,7 @@ def test_model_data_out_of_date_with_the_model_code_fails_the_build_in_one_line(
                                  config=SimpleNamespace(bibliography=str(ROOT / "bibliography.bib")))})
     page = SimpleNamespace(file=SimpleNamespace(src_uri="topics/iterated-games.md"))
     hook = _hook()
-    hook.on_config(SimpleNamespace(config_file_path=config.config_file_path, watch=[]))
+    hook.on_config(_hook_config())
     with pytest.raises(PluginError) as built:
         hook.on_page_content("<!-- figure: ipd-echo -->", page, config, None)
     message = str(built.value)
@@ -268,6 +268,39 @@ def _hook():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _hook_config() -> SimpleNamespace:
+    return SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"), watch=[],
+                           plugins={"topicgraph": SimpleNamespace(
+                               config=SimpleNamespace(bibliography=str(ROOT / "bibliography.bib")))})
+
+
+def test_a_first_build_draws_its_figures_ahead_in_another_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With an empty cache, every placed figure is drawn beside the build; the pages then only read it."""
+    monkeypatch.setenv("FIGURES_CACHE_DIR", str(tmp_path))
+    hook = _hook()
+    hook.on_config(_hook_config())
+    assert hook._drawing is not None
+    assert hook._drawing.wait(timeout=120) == 0
+    assert sorted(entry.name.split(".")[0] for entry in tmp_path.glob("*.json")) == sorted(placements())
+    monkeypatch.setattr(render, "draw", lambda name, ctx: pytest.fail(f"{name} drawn twice"))
+    for name in placements():
+        assert render.render_figure(name, DATA, BIB_KEYS, tmp_path)[1] is False
+    # A later build with everything cached starts no process.
+    hook = _hook()
+    hook.on_config(_hook_config())
+    assert hook._drawing is None
+
+
+def test_drawing_ahead_leaves_a_figure_it_cannot_draw_to_the_build(tmp_path: Path) -> None:
+    """The build, not the helper process, reports a broken figure (with the page that places it)."""
+    from figures import draw_ahead
+
+    assert draw_ahead.main([str(DATA), str(ROOT / "bibliography.bib"), str(tmp_path),
+                            "no-such-figure", "naval-race"]) == 0
+    assert [entry.name.split(".")[0] for entry in tmp_path.glob("*.json")] == ["naval-race"]
 
 
 def test_an_unknown_figure_fails_with_one_line_naming_the_file(tmp_path: Path) -> None:

@@ -162,3 +162,32 @@ def test_a_line_break_in_a_single_line_field_fails_the_schema(field: str, tmp_pa
     text = f"---\n{yaml.safe_dump(meta, sort_keys=False)}---\n{parse(source).body}"
     topic, problems = load_topic(text, "hotline", "docs/topics/hotline.md", "topics/hotline.md")
     assert topic is None and any(field in str(p) for p in problems), problems
+
+
+def test_the_quiz_files_for_an_lms_carry_the_text_as_text(hostile: BuildResult) -> None:
+    """The QTI package and Moodle XML hold the question as HTML-escaped text: an LMS that renders it
+    as HTML shows the characters, and no element of the text's exists in either file."""
+    import io
+    import xml.etree.ElementTree as ET
+    import zipfile
+    from html import unescape
+
+    from topicgraph import lms
+
+    site = hostile.site
+    with zipfile.ZipFile(io.BytesIO((site / lms.topic_files("hotline")["qti"]).read_bytes())) as package:
+        (name,) = [n for n in package.namelist() if n != "imsmanifest.xml"]
+        qti = ET.fromstring(package.read(name))
+    moodle = ET.fromstring((site / lms.topic_files("hotline")["moodle"]).read_bytes())
+    for root in (qti, moodle):
+        assert not [e.tag for e in root.iter() if e.tag.rsplit("}", 1)[-1] in {"iframe", "b", "script", "img"}]
+        # What each format renders as HTML: QTI's mattext (text/html), Moodle's format="html" fields.
+        # (A Moodle question's name and category are plain-text fields: XML-escaped only.)
+        texts = [e.text or "" for e in root.iter() if e.tag.endswith("mattext")]
+        texts += [e.findtext("text") or "" for e in root.iter() if e.get("format") == "html"]
+        assert not [t for t in texts if live_markup(t)], "an LMS rendering this HTML would run or show markup"
+        assert any(unescape(t) == QUESTION for t in texts) and any(unescape(t) == EXPLANATION for t in texts)
+    script = (site / lms.SCRIPT).read_text(encoding="utf-8")
+    assert "<" not in script and "alert(7)" in script
+    ris = (site / "topics" / "hotline" / "index.html").read_text(encoding="utf-8").split('class="sd-cite__ris"')[1]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in ris.split("</pre>")[0]

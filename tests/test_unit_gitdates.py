@@ -49,3 +49,16 @@ def test_committed_files_under_a_directory_are_listed(tmp_path: Path) -> None:
     subprocess.run([*git, "add", "-f", ".cache/pages/a.json"], check=True, capture_output=True)
     assert tracked_files(tmp_path / ".cache") == [".cache/pages/a.json"]
     assert tracked_files(tmp_path / "elsewhere" / ".cache") == []
+
+
+def test_the_edition_is_the_checked_out_commit_and_nothing_outside_git(tmp_path: Path) -> None:
+    from topicgraph.gitdates import head_commit
+
+    assert head_commit(tmp_path) is None  # not a repository
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    assert head_commit(tmp_path) is None  # a repository without a commit
+    env = {**os.environ, "GIT_AUTHOR_DATE": "@1764900000 +0000", "GIT_COMMITTER_DATE": "@1764900000 +0000"}
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@localhost"]
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "x"], check=True, capture_output=True, env=env)
+    short = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    assert head_commit(tmp_path) == ("2025-12-05", short)

@@ -77,3 +77,20 @@ def plain_reference(entry) -> str:
     names = "; ".join(plain_text(str(person)) for person in people)
     return " ".join(f"{names} ({plain_text(entry.fields.get('year', 'n.d.'))}). "
                     f"{plain_text(entry.fields.get('title', ''))}.".split())
+
+
+# RIS: one "TAG  - value" a line, the entry from "TY" to "ER". A line break in a value would start a
+# tag of its own, so values are one line; control characters are dropped.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def ris_text(text: str) -> str:
+    """`text` as one RIS value: whitespace (line breaks included) collapsed, control characters dropped."""
+    return _CONTROL.sub("", " ".join(text.split()))
+
+
+def ris_entry(entry_type: str, fields: Sequence[tuple[str, str]]) -> str:
+    """A RIS record; a field whose value is empty is left out (RIS has no empty values)."""
+    lines = [f"TY  - {entry_type}"]
+    lines += [f"{tag}  - {ris_text(value)}" for tag, value in fields if ris_text(value)]
+    return "\n".join([*lines, "ER  - "]) + "\n"

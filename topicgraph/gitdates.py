@@ -48,3 +48,14 @@ def tracked_files(directory: Path) -> list[str]:
     except (OSError, subprocess.SubprocessError):
         return []
     return listed.splitlines()
+
+
+def head_commit(directory: Path) -> tuple[str, str] | None:
+    """The date (YYYY-MM-DD) and short hash of the commit checked out where `directory` is: the edition a
+    build is made from (None outside a repository, or without git)."""
+    try:
+        head = subprocess.run(["git", "-C", str(directory), "log", "-1", "--format=%cs %h"],
+                              capture_output=True, text=True, check=True, timeout=60).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return (head[0], head[1]) if len(head) == 2 else None

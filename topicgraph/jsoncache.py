@@ -25,7 +25,7 @@ def cached_entry(name: str, key: str, cache_dir: Path, compute: Callable[[], T],
     Returns:
         (value, computed): computed is False when the cache answered.
     """
-    entry = cache_dir / f"{name}.{key}.json"
+    entry = entry_path(name, key, cache_dir)
     try:
         return load(json.loads(entry.read_text(encoding="utf-8"))), False
     except (OSError, ValueError, KeyError, TypeError):
@@ -36,6 +36,10 @@ def cached_entry(name: str, key: str, cache_dir: Path, compute: Callable[[], T],
         old.unlink(missing_ok=True)  # another build sharing the cache may have removed it already
     write_json(entry, dump(value))
     return value, True
+
+
+def entry_path(name: str, key: str, cache_dir: Path) -> Path:
+    return cache_dir / f"{name}.{key}.json"
 
 
 def write_json(path: Path, value: Any) -> None:

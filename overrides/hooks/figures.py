@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -25,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root
 from figures.datasets import bibliography_keys
 from figures.errors import FigureError
 from figures.figure import Figure
-from figures.render import known_figures, render_figure
+from figures.render import is_cached, known_figures, render_figure
 
 MARKER = re.compile(r"^<!-- figure: ([^\s>]+) -->[ \t]*$", re.M)
 LOOSE_MARKER = re.compile(r"<!--\s*figure\b.*?-->", re.S)
@@ -34,16 +36,19 @@ CACHE_DIR = Path(".cache") / "figures"
 
 _rendered: dict[str, Figure] = {}  # per build: a figure placed on two pages is drawn once
 _template: Template | None = None  # per build: each get_env() call makes a new environment
+_drawing: subprocess.Popen | None = None  # figures being drawn ahead, into the cache (figures/draw_ahead.py)
 
 
 # Hooks ----------------------------------------------------------------------------------------------
 
 
+@event_priority(100)  # first: the drawing then overlaps the other plugins' set-up and pandoc's run
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _template
     _rendered.clear()
     _template = None
     config.watch.append(str(_root(config) / "figures"))  # `make serve` redraws when figure code changes
+    _draw_ahead(config)
     return config
 
 
@@ -73,14 +78,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def _figure_html(name: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    global _template
+    global _template, _drawing
     figure = _rendered.get(name)
     if figure is None:
-        root = _root(config)
-        bib_path = Path(config.plugins["topicgraph"].config.bibliography)
+        if _drawing is not None:  # what it drew is now in the cache; what it could not, is drawn here
+            _drawing.wait()
+            _drawing = None
         try:
-            figure, _ = render_figure(name, Path(config.docs_dir) / "data", bibliography_keys(bib_path),
-                                      _cache_dir(root))
+            figure, _ = render_figure(name, Path(config.docs_dir) / "data", bibliography_keys(_bibliography(config)),
+                                      _cache_dir(_root(config)))
         except FigureError as exc:
             raise PluginError(f"docs/{page.file.src_uri}: figure '{name}': {exc}") from None
         _rendered[name] = figure
@@ -94,9 +100,30 @@ def _figure_html(name: str, page: Page, config: MkDocsConfig, files: Files) -> s
     return _template.render(figure=figure, downloads=downloads)
 
 
+def _draw_ahead(config: MkDocsConfig) -> None:
+    """Start drawing the figures the cache lacks in another process, beside the rest of the build."""
+    global _drawing
+    if _drawing is not None:  # a `make serve` rebuild while the last one's drawing goes on
+        return
+    root, data_dir, bib_path = _root(config), Path(config.docs_dir) / "data", _bibliography(config)
+    placed = {name for path in Path(config.docs_dir).rglob("*.md")
+              for name in MARKER.findall(path.read_text(encoding="utf-8"))}
+    keys = bibliography_keys(bib_path)
+    missing = sorted(name for name in placed & set(known_figures())
+                     if not is_cached(name, data_dir, keys, _cache_dir(root)))
+    if missing:
+        _drawing = subprocess.Popen([sys.executable, "-m", "figures.draw_ahead", str(data_dir), str(bib_path),
+                                     str(_cache_dir(root)), *missing],
+                                    cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def _cache_dir(root: Path) -> Path:
     """.cache/figures/ in the project; FIGURES_CACHE_DIR lets copies of the project share one."""
     return Path(os.environ.get("FIGURES_CACHE_DIR") or root / CACHE_DIR)
+
+
+def _bibliography(config: MkDocsConfig) -> Path:
+    return Path(config.plugins["topicgraph"].config.bibliography)
 
 
 def _root(config: MkDocsConfig) -> Path:

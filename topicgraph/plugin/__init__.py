@@ -29,7 +29,7 @@ from ..agreements import with_record
 from ..citations import load_bibliography
 from ..course import Course, load_course
 from ..errors import TopicGraphError, raise_if_any
-from ..gitdates import tracked_files
+from ..gitdates import head_commit, tracked_files
 from ..htmlpolicy import check_page
 from ..linkpreviews import bare_headings, page_key, with_link_previews
 from ..printable import MissingTopicHtml, assemble
@@ -144,8 +144,10 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         except TopicGraphError as exc:
             raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
         self.references = References(config, bib_path, course.pages or {}, root) if bib_path else None
+        edition = head_commit(root)  # the commit this build is made from, for "Cite this page"
         site = {"site_name": config.site_name, "site_author": config.site_author or "",
-                "language": config.theme.get("language") or "en"}
+                "language": config.theme.get("language") or "en",
+                "edition_date": edition[0] if edition else "", "edition_commit": edition[1] if edition else ""}
         # Without a bibliography a topic has no reference list (and the site no works cited).
         sections = [name for name in self.config.sections if bib_path or name != "references"]
         self.pages = CoursePages(course, env, SiteUrls(config), site, sections)

@@ -10,8 +10,8 @@ from ..model import LEVELS, CourseSettings
 # The parts of a topic page the build adds around the contributor's Markdown, in page order.
 SECTIONS = ("card", "reflection", "quiz", "connections", "references", "cite")
 # The generated pages: the course map (and graph.json), tags, syllabus, one reading path per topic,
-# works cited (needs a bibliography) and the print edition.
-PAGES = ("graph", "tags", "syllabus", "paths", "works-cited", "print")
+# works cited (needs a bibliography), the print edition, and the quizzes as LMS files (lms/, topicgraph/lms.py).
+PAGES = ("graph", "tags", "syllabus", "paths", "works-cited", "print", "lms")
 
 
 class TopicGraphConfig(base.Config):

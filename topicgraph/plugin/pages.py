@@ -19,8 +19,8 @@ from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 
-from .. import layout
-from ..cite import bibtex_entry, bibtex_text, highwire_reference, plain_reference
+from .. import layout, lms
+from ..cite import bibtex_entry, bibtex_text, highwire_reference, plain_reference, ris_entry
 from ..course import Course
 from ..export import graph_json
 from ..model import Topic
@@ -47,6 +47,7 @@ class CoursePages:
         self.urls = urls
         self.site = site  # site_name and site_author, as "Cite this page" and the print edition name them
         self.sections = sections
+        self.lms = False  # whether the site has the quizzes as LMS files (set by generated())
 
     def render(self, template: str, context: dict[str, Any]) -> str:
         return self.env.get_template(template).render(**context)
@@ -111,6 +112,8 @@ class CoursePages:
             "tags_url": urls.link(page, "tags.md"),
             "path_url": urls.link(page, f"paths/{topic_id}.md"),
             "goal_path": [(i, titles[i], urls.built(f"topics/{i}.md")) for i in metrics.reading_path],
+            "lms_urls": {kind: urls.link(page, path) for kind, path in lms.topic_files(topic_id).items()}
+                        if self.lms else None,
         }
 
     def citation_metadata(self, topic: Topic, updated: str) -> dict[str, Any]:
@@ -142,21 +145,32 @@ class CoursePages:
             "author": {"@type": "Organization", "name": cited["author"]},
             "isPartOf": {"@type": "Course", "name": cited["site"], "url": self.urls.site_url},
             "citation": [plain_reference(entries[key]) for key in keys if key in entries],
+            **({"version": self.site["edition_commit"]} if self.site.get("edition_commit") else {}),
         }
         return cited
 
     def citation_of_page(self, topic: Topic, updated: str) -> dict[str, Any]:
-        """What "Cite this page" needs: the date the page last changed, its URL and its BibTeX."""
+        """What "Cite this page" needs: the date the page last changed, the edition (the commit the site
+        was built from, when git knows it), its URL, and the reference as BibTeX and as RIS."""
         cited = self.citation_metadata(topic, updated)
         url, author, course_title = cited["url"], cited["author"], cited["site"]
+        edition_date, commit = self.site.get("edition_date", ""), self.site.get("edition_commit", "")
+        edition = f"{edition_date}, commit {commit}" if commit else ""
         bibtex = bibtex_entry("misc", f"sdcourse-{topic.id}", [
             ("author", "{" + bibtex_text(author) + "}"),
             ("title", bibtex_text(topic.title)),
             ("howpublished", bibtex_text(course_title)),
             ("year", updated[:4]),
             ("date", updated),
+            *([("version", bibtex_text(edition))] if edition else []),
             ("url", bibtex_text(url)),
             ("note", f"Last updated {updated}"),
+        ])
+        # ELEC, "web page", is the type reference managers give a page of a site (Zotero writes it so).
+        ris = ris_entry("ELEC", [
+            ("AU", author), ("TI", topic.title), ("T2", course_title), ("PY", updated[:4]),
+            ("DA", updated.replace("-", "/")), ("ET", edition), ("UR", url), ("LA", self.site["language"]),
+            ("N1", f"Last updated {updated}"),
         ])
         return {
             "updated": updated,
@@ -164,14 +178,24 @@ class CoursePages:
             "url": url,
             "authors": author,
             "course_title": course_title,
+            "edition_date": edition_date if commit else "",
+            "edition_commit": commit,
             "bibtex_html": _highlighted("bibtex", bibtex),
+            "ris": ris,
+            "ris_file": f"sdcourse-{topic.id}.ris",
         }
 
     # Generated pages --------------------------------------------------------------------------------
 
-    def generated(self, pages: list[str], references: References | None, typesetter: Typesetter) -> dict[str, str]:
-        """src_uri -> Markdown of each generated page the course asks for."""
-        found: dict[str, str] = {}
+    def generated(self, pages: list[str], references: References | None,
+                  typesetter: Typesetter) -> dict[str, str | bytes]:
+        """src_uri -> Markdown of each generated page the course asks for, and the content of each
+        generated file (graph.json, and the LMS files, some of them bytes)."""
+        found: dict[str, str | bytes] = {}
+        self.lms = "lms" in pages
+        if self.lms:  # the quizzes for learning-management systems: static files in lms/
+            topics = [self.course.topics[i] for i in reading_order(self.course)]
+            found |= lms.site_files(topics, self.site["site_name"])
         if "graph" in pages:
             found["graph.md"] = self.graph_page()
             found[GRAPH_JSON] = json.dumps(graph_json(self.course, self.urls.published), indent=1)
@@ -254,6 +278,10 @@ class CoursePages:
             "depths": {i: m.depth for i, m in course.metrics.items()},
             "levels": {i: t.level for i, t in course.topics.items()},
             "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
+            "lms": {"script": self.urls.link("syllabus.md", lms.SCRIPT),
+                    "code": self.urls.link("syllabus.md", "assets/javascripts/lms-selection.js"),
+                    **{kind: self.urls.link("syllabus.md", path) for kind, path in lms.COURSE_FILES.items()}}
+                   if self.lms else None,
         })
 
     def print_page(self) -> str:

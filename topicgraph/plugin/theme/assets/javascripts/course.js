@@ -365,6 +365,36 @@
     }
   }
 
+  // Rich text for editors that take it (an LMS page, a word processor) and the HTML source for those
+  // that take plain text. ClipboardItem first; then a copy event that sets both flavours; then text.
+  async function copyRich(html, text) {
+    if (typeof ClipboardItem !== "undefined" && navigator.clipboard && navigator.clipboard.write) {
+      try {
+        await navigator.clipboard.write([new ClipboardItem({
+          "text/html": new Blob([html], { type: "text/html" }),
+          "text/plain": new Blob([text], { type: "text/plain" }),
+        })]);
+        return true;
+      } catch {
+        // refused (permissions, an insecure context): try the older ways below
+      }
+    }
+    const setBoth = (event) => {
+      event.clipboardData.setData("text/html", html);
+      event.clipboardData.setData("text/plain", text);
+      event.preventDefault();
+    };
+    document.addEventListener("copy", setBoth);
+    try {
+      if (document.execCommand("copy")) return true;
+    } catch {
+      // no execCommand: plain text it is
+    } finally {
+      document.removeEventListener("copy", setBoth);
+    }
+    return copyText(text);
+  }
+
   function setupCopyButton(button) {
     const status = button.parentElement.querySelector(".sd-copy__status");
     button.addEventListener("click", async () => {
@@ -401,7 +431,8 @@
       markdown: (items) => items.map((t, i) => `${i + 1}. [${t.title}](${t.url}) (${t.minutes} min)`).join("\n"),
       text: (items) => items.map((t, i) => `${i + 1}. ${t.title} (${t.minutes} min): ${t.url}`).join("\n"),
       html: (items) => `<ol>\n${items.map((t) =>
-        `  <li><a href="${t.url}">${escapeHtml(t.title)}</a> (${t.minutes} min)</li>`).join("\n")}\n</ol>`,
+        `  <li><a href="${escapeHtml(t.url).replace(/"/g, "&quot;")}">${escapeHtml(t.title)}</a> (${t.minutes} min)</li>`)
+        .join("\n")}\n</ol>`,
     };
 
     const update = () => {
@@ -435,16 +466,62 @@
           status.textContent = "Choose a target topic first.";
           return;
         }
-        const text = button.dataset.format === "link" ? location.href : formats[button.dataset.format](items);
-        status.textContent = await copyText(text) ? `Copied ${button.textContent.replace(/^Copy /, "")}.` :
-          "Copying failed.";
+        const format = button.dataset.format;
+        const text = format === "link" ? location.href : formats[format](items);
+        const copied = format === "html" ? await copyRich(text, text) : await copyText(text);
+        status.textContent = copied ? `Copied ${button.textContent.replace(/^Copy /, "")}.` : "Copying failed.";
       });
     }
+    const lms = root.querySelector(".sd-syllabus__lms");
+    if (lms) setupQuizDownloads(lms, readingList, status);
     const wanted = new URLSearchParams(location.search).get("topics");
     for (const id of (wanted || "").split(",")) if (byId.has(id)) byId.get(id).checked = true;
     root.querySelector(".sd-syllabus__controls").hidden = false;
     output.hidden = false;
     update();
+  }
+
+  // Quiz files for a selection --------------------------------------------------------------------
+  // topicgraph/lms.py publishes each topic's quiz as pieces of QTI and Moodle XML (lms/quizzes.js);
+  // lms-selection.js joins a selection's pieces into a file. Both load when a reader asks for one.
+
+  function loadScript(src, name) {
+    if (window[name]) return Promise.resolve(window[name]);
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");  // a script file loads from a folder too; fetch does not
+      script.src = src;
+      script.onload = () => (window[name] ? resolve(window[name]) : reject(new Error(src)));
+      script.onerror = () => reject(new Error(src));
+      document.head.append(script);
+    });
+  }
+
+  function setupQuizDownloads(box, readingList, status) {
+    for (const button of box.querySelectorAll("[data-lms]")) {
+      button.addEventListener("click", async () => {
+        const ids = readingList().map((t) => t.topic);
+        if (!ids.length) {
+          status.textContent = "Choose a target topic first.";
+          return;
+        }
+        try {
+          const [data, quizFile] = await Promise.all([loadScript(box.dataset.script, "topicgraphLms"),
+            loadScript(box.dataset.code, "topicgraphQuizFile")]);
+          const file = quizFile(data, button.dataset.lms, ids);
+          const link = document.createElement("a");
+          link.href = URL.createObjectURL(file.blob);
+          link.download = file.name;
+          document.body.append(link);
+          link.click();
+          link.remove();
+          setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+          status.textContent = `Downloaded the quizzes of ${ids.length} topics (${file.name}).`;
+        } catch {
+          status.textContent = "The quiz files could not be loaded; download the whole course below.";
+        }
+      });
+    }
+    box.hidden = false;
   }
 
   function escapeHtml(text) {
@@ -499,10 +576,42 @@
     }
   }
 
-  /** A map wider than its box opens at its middle, where the top row is, if scroll snapping did not. */
+  /** A map wider than its box opens at its middle, where the top row is. */
   function centreGraph(box) {
     if (box.scrollWidth > box.clientWidth && box.scrollLeft === 0)
       box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2;
+  }
+
+  // Cite this page: the reader's access date -------------------------------------------------------
+
+  function today() {  // the reader's local date, YYYY-MM-DD, as the page writes its other dates
+    const now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+  }
+
+  function setupCitation(cite) {
+    const accessed = cite.querySelector(".sd-cite__accessed");
+    if (accessed) {
+      const time = document.createElement("time");  // an empty <time> is invalid HTML: made here
+      time.dateTime = time.textContent = today();
+      accessed.querySelector(".sd-cite__date").replaceWith(time);
+      accessed.hidden = false;
+    }
+  }
+
+  // The RIS record as a file, with the access date (Y2) that only the reader's browser knows.
+  function setupRisDownload(button) {
+    const record = button.closest(".sd-cite__ris + .sd-copy").previousElementSibling;
+    button.addEventListener("click", () => {
+      const ris = record.textContent.replace(/^ER {2}- ?$/m, `Y2  - ${today().replace(/-/g, "/")}\nER  - `);
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([ris], { type: "application/x-research-info-systems" }));
+      link.download = button.dataset.file;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    });
   }
 
   // Start on every page ----------------------------------------------------------------------------
@@ -525,6 +634,8 @@
     document.querySelectorAll(".sd-syllabus").forEach(setupSyllabus);
     document.querySelectorAll("svg.sd-course").forEach(setupGraphTracing);
     document.querySelectorAll(".sd-figure--course .sd-figure__scroll").forEach(centreGraph);
+    document.querySelectorAll(".sd-cite").forEach(setupCitation);
+    document.querySelectorAll(".sd-cite__download[data-file]").forEach(setupRisDownload);
     showDone();
   }
 
