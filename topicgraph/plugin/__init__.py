@@ -31,6 +31,7 @@ from ..course import Course, load_course
 from ..errors import TopicGraphError, raise_if_any
 from ..gitdates import head_commit, tracked_files
 from ..htmlpolicy import check_page
+from ..linkpreviews import bare_headings, page_key, with_link_previews
 from ..printable import MissingTopicHtml, assemble
 from ..rawhtml import restore, set_aside, set_aside_footnotes
 from ..typeset import Typesetter
@@ -73,6 +74,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.dates: PageDates | None = None
         self.published = PublishedUrls()
         self.unindexed = UnindexedSections()
+        self.bare_headings: dict[str, set[str]] = {}  # page_key -> ids of headings a preview would show alone
         self._set_aside: dict[str, list[str]] = {}  # src_uri -> generated HTML kept out of Markdown
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -212,6 +214,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
                 self.allowed.add(html)
         html = restore(html, self._set_aside.pop(page.file.src_uri, []))
         self.published.ids_by_page["/" + page.url] = set(_ELEMENT_ID.findall(html))
+        self.bare_headings[page_key(page.url)] = bare_headings(html)
         if self.course and self.course.topic_for(page.file.src_uri):
             self.published.sections["/" + page.url] = [item.id for item in toc_items(page.toc)]
         return with_mathml(html, where)
@@ -247,7 +250,14 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.unindexed.after_search(page)
         return context
 
-    on_page_context = CombinedEvent(_before_search, _assemble_print, _after_search)
+    @event_priority(-110)  # every page is converted by now, and search has read this one
+    def _link_previews(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                       nav: Navigation) -> dict[str, Any]:
+        if page.content:
+            page.content = with_link_previews(page.content, page.url, self.bare_headings)
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _assemble_print, _after_search, _link_previews)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["nav_once"] = RenderedOnce()  # new for each build, so `mkdocs serve` never reuses stale HTML

@@ -216,10 +216,14 @@ class CoursePages:
         layers: dict[int, list[str]] = {}
         for topic_id in sorted(course.topics, key=lambda i: titles[i]):
             layers.setdefault(course.metrics[topic_id].depth, []).append(topic_id)
+        # Parts in course order; each part's colour is its place in that order (course.css has eight).
+        part_names = sorted({t.part for t in course.topics.values()}, key=course.settings.part_order)
         return self.render("partials/course/graph-page.html", {
             "layout": layout.layered(course.graph, course.metrics, titles),
             "titles": titles,
             "parts": {i: t.part for i, t in course.topics.items()},
+            "part_names": part_names,
+            "part_of": {i: part_names.index(t.part) % 8 for i, t in course.topics.items()},
             "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
             "layers": sorted(layers.items()),
             "url_for": self.urls.topic_links("graph.md"),
