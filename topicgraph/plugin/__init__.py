@@ -253,7 +253,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
     @event_priority(-110)  # every page is converted by now, and search has read this one
     def _link_previews(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                        nav: Navigation) -> dict[str, Any]:
-        if page.content:
+        # Opened from a folder, a preview would fetch the sitemap, which a browser refuses for file://.
+        if page.content and not _offline(config):
             page.content = with_link_previews(page.content, page.url, self.bare_headings)
         return context
 
