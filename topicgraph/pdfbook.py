@@ -1,7 +1,7 @@
 """A PDF edition as one print-ready HTML document, made from the built print page (/print/).
 
-The print page marks each topic (`course:print-topic`) and each topic's quiz answers
-(`course:print-answers`); an edition takes those of its topics and adds a cover, a table of contents
+The print page marks each topic (`course:edition-topic`) and each topic's quiz answers
+(`course:edition-answers`); an edition takes those of its topics and adds a cover, a table of contents
 with page numbers, its parts as top-level headings (the PDF outline follows the headings) and the
 answer key at the end. The document needs no script: collapsed blocks are already open in the print
 page, and running heads and page numbers are CSS (`@page` margin boxes, named pages per part).
@@ -22,8 +22,8 @@ from markupsafe import Markup, escape
 
 from .editions import Edition
 
-TOPIC = re.compile(r"<!-- course:print-topic ([a-z0-9-]+) -->(.*?)<!-- /course:print-topic -->", re.S)
-ANSWERS = re.compile(r"<!-- course:print-answers ([a-z0-9-]+) -->(.*?)<!-- /course:print-answers -->", re.S)
+TOPIC = re.compile(r"<!-- course:edition-topic ([a-z0-9-]+) -->(.*?)<!-- /course:edition-topic -->", re.S)
+ANSWERS = re.compile(r"<!-- course:edition-answers ([a-z0-9-]+) -->(.*?)<!-- /course:edition-answers -->", re.S)
 _STYLESHEET = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*>')
 _BODY = re.compile(r"<body\b([^>]*)>")
 _HEADLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)

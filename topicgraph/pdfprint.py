@@ -37,9 +37,10 @@ class Printed:
 
 
 def print_editions(site_dir: Path, print_file: str, editions: Iterable[Edition], info: BookInfo,
-                   chromium: str = "/usr/bin/chromium",
-                   report: Callable[[Printed], None] | None = None) -> list[Printed]:
-    """Write site_dir/pdf/<slug>.pdf for each edition, from the built print page at site_dir/print_file."""
+                   chromium: str = "/usr/bin/chromium", report: Callable[[Printed], None] | None = None,
+                   out_dir: Path | None = None) -> list[Printed]:
+    """Write <out_dir>/pdf/<slug>.pdf for each edition (out_dir: the site), from the built print page at
+    site_dir/print_file."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -68,7 +69,7 @@ def print_editions(site_dir: Path, print_file: str, editions: Iterable[Edition],
                 if page_count(second) != page_count(first) or destinations(second) != numbers:
                     raise PdfError(f"{edition.path}: the second print paginated differently from the first, so "
                                    "the page numbers of its contents would be wrong (check pdfbook.BOOK_CSS)")
-                target = site_dir / edition.path
+                target = (out_dir or site_dir) / edition.path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(second)
                 done = Printed(edition.slug, page_count(second), time.perf_counter() - start)
