@@ -65,3 +65,16 @@ def test_a_build_without_the_pdfs_links_to_none_and_says_how_to_make_them(tmp_pa
     assert not (site / "pdf").exists()
     assert pdf_links(site) == {}
     assert "make pdfs" in (site / "print" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_print_page_without_a_topic_fails_naming_the_edition_and_the_topic(tmp_path: Path) -> None:
+    from topicgraph.editions import Edition
+    from topicgraph.pdfbook import BookInfo
+    from topicgraph.pdfprint import PdfError, print_editions
+
+    (tmp_path / "print").mkdir()
+    (tmp_path / "print" / "index.html").write_text("<html><body><p>No topics here.</p></body></html>")
+    edition = Edition("path-a", "Reading path: A", "path", (("Reading order", ("a",)),))
+    with pytest.raises(PdfError, match=r"^pdf/path-a\.pdf: the print page has no topic 'a' \(its template"):
+        print_editions(tmp_path, "print/index.html", [edition], BookInfo("S", "L", "D", "https://x.org/", "print/"))
+    assert not (tmp_path / "pdf").exists() and not list((tmp_path / "print").glob(".pdf-*"))

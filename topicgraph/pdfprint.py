@@ -64,6 +64,9 @@ def print_editions(site_dir: Path, print_file: str, editions: Iterable[Edition],
                     first = _print(page, document, book_html(edition, page_parts, info), final=False)
                     numbers = destinations(first)
                     second = _print(page, document, book_html(edition, page_parts, info, numbers))
+                except KeyError as exc:  # a print page made from an overriding template without the marks
+                    raise PdfError(f"{edition.path}: {exc.args[0]} (its template must keep the course:edition "
+                                   "marks of partials/course/print-page.html)") from None
                 finally:
                     document.unlink(missing_ok=True)
                 if page_count(second) != page_count(first) or destinations(second) != numbers:
