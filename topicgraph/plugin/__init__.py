@@ -43,6 +43,7 @@ from .navigation import RenderedOnce
 from .pagecache import CACHE as PAGE_CACHE
 from .pagecache import AllowedHtml, PageCache
 from .pages import CoursePages
+from .pdfs import write_pdfs
 from .preview import Preview, quiet_dirty_warning, sources_of
 from .search import CACHE as SEARCH_CACHE
 from .search import IndexedPages, UnindexedSections
@@ -155,7 +156,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
                 "edition_date": edition[0] if edition else "", "edition_commit": edition[1] if edition else ""}
         # Without a bibliography a topic has no reference list (and the site no works cited).
         sections = [name for name in self.config.sections if bib_path or name != "references"]
-        self.pages = CoursePages(course, env, SiteUrls(config), site, sections)
+        pdfs = self.config.pdfs and "print" in self.config.pages  # the editions are made from the print page
+        self.pages = CoursePages(course, env, SiteUrls(config), site, sections, pdfs=pdfs)
         generated = self.pages.generated(self.config.pages, self.references, self.typesetter)
         for src_uri, content in generated.items():
             files.append(File.generated(config, src_uri, content=content))
@@ -277,6 +279,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.typesetting.save(_cache_root(_root(config)) / TYPESET_CACHE)
         if self.allowed:
             self.allowed.save()
+        if self.pages and self.pages.pdfs and self.course:
+            write_pdfs(config, self.course, self.dates)
 
     def _reference_html(self, text: str) -> str | None:
         """A formatted reference as inline HTML, typeset once per build; None for any other footnote."""

@@ -9,7 +9,9 @@ most of the build.
 
 from __future__ import annotations
 
+import functools
 import json
+import string
 from datetime import date
 from typing import Any
 
@@ -22,6 +24,7 @@ from pygments.lexers import get_lexer_by_name
 from .. import layout, lms
 from ..cite import bibtex_entry, bibtex_text, highwire_reference, plain_reference, ris_entry
 from ..course import Course
+from ..editions import Edition, course_edition, first_topics, part_editions
 from ..export import graph_json
 from ..model import Topic
 from ..printable import BODY, REFERENCES, placeholder, reading_order
@@ -41,13 +44,19 @@ class CoursePages:
     """Renders a course's generated Markdown with the course's templates (one environment per build)."""
 
     def __init__(self, course: Course, env: Environment, urls: SiteUrls, site: dict[str, str],
-                 sections: list[str]) -> None:
+                 sections: list[str], pdfs: bool = False) -> None:
         self.course = course
         self.env = env
         self.urls = urls
         self.site = site  # site_name and site_author, as "Cite this page" and the print edition name them
         self.sections = sections
         self.lms = False  # whether the site has the quizzes as LMS files (set by generated())
+        self.pdfs = pdfs  # the build prints the PDF editions (pdf/), so pages may link to them
+
+    @functools.cached_property
+    def part_pdfs(self) -> dict[str, Edition]:
+        """The first topic of each part -> the part's PDF edition (computed once per build)."""
+        return first_topics(self.course)
 
     def render(self, template: str, context: dict[str, Any]) -> str:
         return self.env.get_template(template).render(**context)
@@ -90,6 +99,10 @@ class CoursePages:
             names.append("references")
             parts["references"] = f"\n\n{REFERENCES[0]}\n\n{REFERENCES[1]}\n\n"
         before = parts["card"] if "card" in self.sections else f"{BODY[0]}\n\n"
+        if self.pdfs and (edition := self.part_pdfs.get(topic.id)):  # a part's first topic: its PDF
+            link = self.render("partials/course/pdf-link.html", {
+                "url": self.urls.file_link(topic.src_uri, edition.path), "label": f"{edition.title} as one PDF"})
+            before = before.replace(BODY[0], f"{link}\n\n{BODY[0]}")
         return before + markdown + f"\n\n{BODY[1]}" + "".join(parts[name] for name in names)
 
     def topic_context(self, topic_id: str) -> dict[str, Any]:
@@ -253,6 +266,7 @@ class CoursePages:
             path = metrics.reading_path
             pages[f"paths/{topic_id}.md"] = self.render("partials/course/path-page.html", {
                 "topic": course.topics[topic_id],
+                "pdf_url": self.urls.file_link(f"paths/{topic_id}.md", f"pdf/path-{topic_id}.pdf") if self.pdfs else "",
                 "path": path,
                 "titles": titles,
                 "url_for": self.urls.topic_links(f"paths/{topic_id}.md"),
@@ -293,6 +307,10 @@ class CoursePages:
             "topics": course.topics,
             "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
             "placeholder": placeholder,
+            "quizzes": {i: shuffled_quiz(t) for i, t in course.topics.items()},
+            "letters": string.ascii_lowercase,
+            "editions": [{"title": e.title, "url": self.urls.file_link("print.md", e.path)}
+                         for e in (course_edition(course), *part_editions(course))] if self.pdfs else [],
         })
 
     def works_cited_page(self, references: References, typesetter: Typesetter) -> str:
