@@ -17,7 +17,8 @@ pytest.importorskip("pypdf")
 pytest.importorskip("playwright")
 
 EXAMPLE = ROOT / "examples" / "minimal-course"
-_PDF_LINK = re.compile(r'<a href="([^"#]+\.pdf)"')
+_PDF_LINK = re.compile(r'<a\b[^>]*?\shref="([^"#]+\.pdf)"')
+_PDF_META = re.compile(r'<meta name="citation_pdf_url" content="([^"]+)"')
 
 
 def build(tmp_path: Path, pdfs: bool) -> Path:
@@ -58,12 +59,19 @@ def test_a_build_that_prints_the_pdfs_links_each_and_each_link_reaches_its_file(
     assert sorted(first_topics.values()) == [["pdf/part-basics.pdf"], ["pdf/part-inference.pdf"]]
     assert all((site / href).is_file() for hrefs in links.values() for href in hrefs)
     assert not list(site.rglob(".pdf-*.html"))  # the documents printed from are not published
+    # Reference managers (Zotero's embedded-metadata translator) save the part's PDF with the page.
+    parts = {"sample-spaces": "basics", "conditional-probability": "basics", "independence": "basics",
+             "bayes-theorem": "inference"}
+    for topic in topics:
+        html = (site / "topics" / topic / "index.html").read_text(encoding="utf-8")
+        assert _PDF_META.findall(html) == [f"https://example.org/probability/pdf/part-{parts[topic]}.pdf"]
 
 
 def test_a_build_without_the_pdfs_links_to_none_and_says_how_to_make_them(tmp_path: Path) -> None:
     site = build(tmp_path, pdfs=False)
     assert not (site / "pdf").exists()
     assert pdf_links(site) == {}
+    assert not any(_PDF_META.search(page.read_text(encoding="utf-8")) for page in site.rglob("*.html"))
     assert "make pdfs" in (site / "print" / "index.html").read_text(encoding="utf-8")
 
 

@@ -10,9 +10,12 @@ def test_only_links_to_other_pages_of_the_site_ask_for_a_preview() -> None:
     html = ('<a href="../anarchy/">a</a> <a class="footnote-ref" href="#fn:x">1</a> '
             '<a class="footnote-backref" href="#fnref:x">back</a> <a href="https://example.org/">e</a> '
             '<a href="mailto:x@example.org">m</a> <a href="//cdn.example.org/">c</a> <a href="./#quiz">q</a> '
-            '<a href="../../tags/#cold-war">t</a> <a id="anchor">n</a> <a xlink:href="../spiral-model/">s</a>')
+            '<a href="../../tags/#cold-war">t</a> <a id="anchor">n</a> <a xlink:href="../spiral-model/">s</a> '
+            '<a href="../../pdf/part-cases.pdf">p</a> <a href="../../data/naval-race.csv">d</a> '
+            '<a href="../../print/index.html">i</a>')
     marked = with_link_previews(html, "topics/hotline/", {})
-    assert marked.count("data-preview") == 2
+    assert marked.count("data-preview") == 3
+    assert '<a data-preview href="../../print/index.html">' in marked
     assert '<a data-preview href="../anarchy/">' in marked
     assert '<a data-preview href="../../tags/#cold-war">' in marked
 

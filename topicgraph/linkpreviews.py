@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Set
 
 _LINK = re.compile(r'<a\b([^>]*?)\shref="([^"]*)"')  # not xlink:href: Material previews HTML links only
+_FILE = re.compile(r"\.(?!html?$)[A-Za-z0-9]+$")  # a file other than a page (.pdf, .csv, .json)
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _BARE_HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]+)"[^>]*>.*?</h\1>\s*<h[1-6]\b', re.S)
 
@@ -45,6 +46,8 @@ def with_link_previews(html: str, page_url: str, bare: Mapping[str, Set[str]]) -
         if "data-preview" in attributes or not href or href.startswith("#") or _EXTERNAL.match(href):
             return match.group(0)
         path, _, fragment = href.partition("#")
+        if _FILE.search(path.split("?")[0]):  # a PDF, a data file: nothing Material could preview
+            return match.group(0)
         target = page_key(posixpath.join(base, path.split("?")[0]))
         if target == here or fragment in bare.get(target, ()):
             return match.group(0)

@@ -24,7 +24,7 @@ from pygments.lexers import get_lexer_by_name
 from .. import layout, lms
 from ..cite import bibtex_entry, bibtex_text, highwire_reference, plain_reference, ris_entry
 from ..course import Course
-from ..editions import Edition, course_edition, first_topics, part_editions
+from ..editions import PDF_DIR, Edition, course_edition, first_topics, part_editions, part_slugs
 from ..export import graph_json
 from ..model import Topic
 from ..printable import BODY, REFERENCES, placeholder, reading_order
@@ -57,6 +57,10 @@ class CoursePages:
     def part_pdfs(self) -> dict[str, Edition]:
         """The first topic of each part -> the part's PDF edition (computed once per build)."""
         return first_topics(self.course)
+
+    def part_pdf_url(self, topic: Topic) -> str:
+        """The published address of the PDF edition of the topic's part."""
+        return f"{self.urls.site_url}{PDF_DIR}/{part_slugs(self.course)[topic.part]}.pdf"
 
     def render(self, template: str, context: dict[str, Any]) -> str:
         return self.env.get_template(template).render(**context)
@@ -143,6 +147,8 @@ class CoursePages:
             *(("name", f"DC.{name}", value) for name, value in (
                 ("title", topic.title), ("creator", cited["author"]), ("date", updated), ("publisher", cited["site"]),
                 ("identifier", cited["url"]), ("type", "Text"))),
+            # The part's PDF edition holds the page as printed (only a build that prints the PDFs has one).
+            *((("name", "citation_pdf_url", self.part_pdf_url(topic)),) if self.pdfs else ()),
             *(("name", "citation_reference", reference) for reference in references),
             *(("property", f"og:{name}", value) for name, value in (
                 ("type", "article"), ("title", topic.title), ("description", topic.description),
