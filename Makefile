@@ -10,13 +10,19 @@ HOST    ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test test-quick lint lock browser topic urls models test-models clean
+.PHONY: serve build pdfs test test-quick lint lock browser topic urls models test-models clean
 
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --strict --livereload --dirty -a $(HOST)
 
 build: $(VENV)/.installed
 	$(MKDOCS) build --strict --clean
+
+# The site with its PDF editions in site/pdf/ (the whole course, each part, each reading path), linked from
+# the print page, each part's first topic and each reading path: Chromium prints them through Playwright
+# with script disabled (topicgraph/pdfprint.py). The deploy job publishes this build.
+pdfs: $(VENV)/.installed-dev browser
+	PDFS=true $(MKDOCS) build --strict --clean
 
 test: $(VENV)/.installed-dev browser node_modules/.installed
 	$(VENV)/bin/ruff check .

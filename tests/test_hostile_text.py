@@ -191,3 +191,29 @@ def test_the_quiz_files_for_an_lms_carry_the_text_as_text(hostile: BuildResult) 
     assert "<" not in script and "alert(7)" in script
     ris = (site / "topics" / "hotline" / "index.html").read_text(encoding="utf-8").split('class="sd-cite__ris"')[1]
     assert "&lt;img src=x onerror=alert(1)&gt;" in ris.split("</pre>")[0]
+
+
+def test_a_pdf_edition_holds_the_title_as_text(hostile: BuildResult, tmp_path: Path) -> None:
+    """In the PDF's metadata, its outline and its text the title is the title, never markup that ran."""
+    pypdf = pytest.importorskip("pypdf")
+    from topicgraph.editions import Edition
+    from topicgraph.pdfbook import BookInfo
+    from topicgraph.pdfprint import print_editions
+
+    edition = Edition("path-hotline", f"Reading path: {TITLE}", "path", (("Reading order", ("hotline",)),))
+    info = BookInfo(TITLE, DESCRIPTION, "5 December 2026", "https://example.org/", "print/")
+    print_editions(hostile.site, "print/index.html", [edition], info, out_dir=tmp_path)
+    reader = pypdf.PdfReader(tmp_path / edition.path)
+    assert reader.metadata.title == f"Reading path: {TITLE} — {TITLE}"
+    plain = {ord("“"): '"', ord("”"): '"'}  # the site's typography curls the quotes
+    assert TITLE in [item.title.translate(plain) for item in _flat(reader.outline)]
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "<img src=x onerror=alert(1)>" in text and DESCRIPTION in " ".join(text.split())
+    for page in reader.pages:  # links only to the document itself or to the web
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            assert action is None or str(action.get("/URI", "")).startswith(("https://", "http://"))
+
+
+def _flat(outline: list) -> list:
+    return [entry for item in outline for entry in (_flat(item) if isinstance(item, list) else [item])]

@@ -21,7 +21,16 @@ def test_inline_and_block_math_become_mathml_and_the_text_around_stays() -> None
 
 def test_math_spanning_lines_is_converted() -> None:
     out = with_mathml('<div class="arithmatex">\\[a\n+ b\\]</div>', "docs/a.md")
-    assert out.startswith("<math") and "<mi>b</mi>" in out
+    assert out.startswith('<div class="sd-math"') and "<mi>b</mi>" in out
+
+
+def test_a_display_formula_can_be_scrolled_by_keyboard() -> None:
+    """On a phone a wide formula scrolls sideways: its box takes focus and is named (axe's
+    scrollable-region-focusable); inline math stays in the line, unwrapped."""
+    out = with_mathml('<div class="arithmatex">\\[x^2\\]</div><span class="arithmatex">\\(y\\)</span>', "docs/a.md")
+    assert out.startswith('<div class="sd-math" tabindex="0" role="group" aria-label="Formula"><math')
+    assert out.endswith('</math></div><math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">'
+                        '<mrow><mi>y</mi></mrow></math>')
 
 
 def test_a_page_without_math_is_returned_unchanged_and_other_spans_stay() -> None:

@@ -195,3 +195,21 @@ def test_course_map_links_every_topic(site: Path) -> None:
     links = soup.select("#by-depth ~ ul > li > a:first-child")
     listed = {re.sub(r"^\.\./topics/([^/]+)/$", r"\1", a["href"]) for a in links}
     assert listed == set(TOPIC_IDS)
+
+
+def test_no_page_has_an_empty_tabindex(site: Path) -> None:
+    # The navigation partial wrote tabindex="" on section labels (an HTML error, seven a page).
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 40
+    assert not [p for p in pages if 'tabindex=""' in p.read_text(encoding="utf-8")]
+
+
+def test_course_map_colours_every_topic_by_part_with_a_legend(site: Path, graph: nx.DiGraph) -> None:
+    soup = page(site, "graph/")
+    legend = [li.get_text(strip=True) for li in soup.select(".sd-legend li")]
+    parts = {graph.nodes[n]["part"] for n in graph}
+    assert sorted(legend) == sorted(parts)
+    colour = {li.get_text(strip=True): li.select_one(".sd-legend__swatch")["class"][-1]
+              for li in soup.select(".sd-legend li")}
+    for node in soup.select("svg.sd-course a[data-topic]"):
+        assert colour[graph.nodes[node["data-topic"]]["part"]] in node["class"], node["data-topic"]

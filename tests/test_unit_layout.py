@@ -8,6 +8,8 @@ each column centred vertically; the course picture has one row per depth of 150 
 from __future__ import annotations
 
 import itertools
+import random
+import re
 
 import networkx as nx
 
@@ -100,24 +102,60 @@ def test_course_picture_has_one_centred_row_per_depth_and_arrows_from_bottom_to_
     )
 
 
-def crossings(layout: Layout) -> int:
-    """Pairs of arrows, with no end in common, whose straight lines cross."""
-    by_id = {n.id: n for n in layout.nodes}
+def points(edge: Edge, steps: int = 24) -> list[tuple[float, float]]:
+    """Points along an arrow's path (M, then cubic C and straight L pieces), `steps` per piece."""
+    tokens = re.findall(r"[MCL]|-?[\d.]+", edge.path)
+    out: list[tuple[float, float]] = []
+    i = 0
+    while i < len(tokens):
+        command, i = tokens[i], i + 1
+        count = {"M": 1, "L": 1, "C": 3}[command]
+        xy = [(float(tokens[i + 2 * k]), float(tokens[i + 2 * k + 1])) for k in range(count)]
+        i += 2 * count
+        if command == "M":
+            out.append(xy[0])
+            continue
+        p0 = out[-1]
+        for step in range(1, steps + 1):
+            t = step / steps
+            if command == "L":
+                out.append((p0[0] + t * (xy[0][0] - p0[0]), p0[1] + t * (xy[0][1] - p0[1])))
+            else:
+                (p1, p2, p3), u = xy, 1 - t
+                out.append(tuple(u**3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t**3 * d
+                                 for a, b, c, d in zip(p0, p1, p2, p3, strict=True)))
+    return out
 
-    def segment(edge: Edge) -> tuple[tuple[float, float], tuple[float, float]]:
-        a, b = by_id[edge.source], by_id[edge.target]
-        return (a.x + a.width / 2, a.y + a.height), (b.x + b.width / 2, b.y)
+
+def crossings(layout: Layout) -> int:
+    """Pairs of arrows, with no end in common, whose paths cross."""
 
     def side(p, q, r) -> float:
         return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    def cross(p1, p2, q1, q2) -> bool:
+        return side(p1, p2, q1) * side(p1, p2, q2) < 0 and side(q1, q2, p1) * side(q1, q2, p2) < 0
 
     count = 0
     for e, f in itertools.combinations(layout.edges, 2):
         if {e.source, e.target} & {f.source, f.target}:
             continue
-        (p1, p2), (q1, q2) = segment(e), segment(f)
-        if side(p1, p2, q1) * side(p1, p2, q2) < 0 and side(q1, q2, p1) * side(q1, q2, p2) < 0:
+        pe, pf = points(e, 8), points(f, 8)
+        if any(cross(*a, *b) for a in itertools.pairwise(pe) for b in itertools.pairwise(pf)):
             count += 1
+    return count
+
+
+def box_overlaps(layout: Layout) -> int:
+    """Pairs of an arrow and a box, not one of its ends, where the arrow passes behind the box."""
+    count = 0
+    for edge in layout.edges:
+        path = points(edge)
+        for n in layout.nodes:
+            if n.id in (edge.source, edge.target):
+                continue
+            if any(n.x + 1 < x < n.x + n.width - 1 and n.y + 1 < y < n.y + n.height - 1 for x, y in path):
+                count += 1
     return count
 
 
@@ -176,5 +214,31 @@ def test_every_row_of_a_deep_course_is_untangled() -> None:
     edges = [("w", "d"), ("d", "n"), ("s", "t"), ("z", "f"), ("n", "f"), ("n", "p"), ("f", "t"), ("p", "c")]
     graph, metrics = course(edges)
     layout = layered(graph, metrics, {n: n for n in graph})
-    assert rows(layout) == [["s", "w", "z"], ["d"], ["n"], ["f", "p"], ["t", "c"]]
+    # s -> t and z -> f skip rows: their lanes are ordered with the boxes they pass.
+    assert [len(row) for row in rows(layout)] == [3, 1, 1, 2, 2]
     assert crossings(layout) == 0
+    assert box_overlaps(layout) == 0
+
+
+def test_no_arrow_passes_behind_a_box_in_random_courses() -> None:
+    # Courses of 12-40 topics whose prerequisites may sit many rows up: every long arrow goes round.
+    rng = random.Random(21)
+    for _ in range(25):
+        size = rng.randint(12, 40)
+        edges = [(f"t{a}", f"t{b}") for b in range(1, size) for a in rng.sample(range(b), min(b, rng.randint(0, 3)))]
+        graph, metrics = course(edges, nodes=tuple(f"t{i}" for i in range(size)))
+        layout = layered(graph, metrics, {n: n for n in graph})
+        assert box_overlaps(layout) == 0
+        assert len(layout.nodes) == size and len(layout.edges) == len(edges)
+
+
+def test_a_long_arrow_runs_down_its_own_lane_between_the_boxes_of_the_rows_it_skips() -> None:
+    # a -> c skips the row of b: it goes down a lane beside b, then on to c.
+    graph, metrics = course([("a", "b"), ("b", "c"), ("a", "c")])
+    layout = layered(graph, metrics, TITLES)
+    b = {n.id: n for n in layout.nodes}["b"]
+    long = next(e for e in layout.edges if (e.source, e.target) == ("a", "c"))
+    lane = re.search(r" L([\d.]+),([\d.]+)", long.path)
+    assert lane and float(lane.group(2)) == b.y + b.height  # straight down through b's row
+    assert not b.x <= float(lane.group(1)) <= b.x + b.width
+    assert box_overlaps(layout) == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -65,30 +66,68 @@ def neighborhood(topic_id: str, metrics: Mapping[str, TopicMetrics], titles: Map
     return Layout(width, height, tuple(nodes), tuple(edges))
 
 
+LANE_WIDTH = 8  # the room a long arrow takes where it passes through a row
+LANE_GAP = 2  # between two such arrows side by side
+
+
 def layered(graph: nx.DiGraph, metrics: Mapping[str, TopicMetrics], titles: Mapping[str, str]) -> Layout:
-    """The whole course, one row per depth, ordered within rows to reduce edge crossings."""
+    """The whole course, one row per depth, ordered within rows to reduce edge crossings.
+
+    An arrow that skips rows passes each row it crosses through a lane of its own, placed and ordered
+    like a box (a waypoint), so it runs between boxes and never behind one.
+    """
     box_w, gap_x, row_gap = 150, 14, 46
+    depth = {node: metrics[node].depth for node in graph}
+    routed = nx.DiGraph()
+    routed.add_nodes_from(graph.nodes)
+    chains: dict[tuple[str, str], list[str]] = {}
+    for u, v in sorted(graph.edges):
+        # Topic ids are lower-case words and hyphens, so a waypoint's name cannot be a topic's.
+        chain = [u, *(f"{u}>{v}@{d}" for d in range(depth[u] + 1, depth[v])), v]
+        nx.add_path(routed, chain)
+        chains[(u, v)] = chain
     rows: dict[int, list[str]] = {}
     for node in sorted(graph.nodes):
-        rows.setdefault(metrics[node].depth, []).append(node)
+        rows.setdefault(depth[node], []).append(node)
+    for chain in chains.values():
+        for d, waypoint in enumerate(chain[1:-1], start=depth[chain[0]] + 1):
+            rows[d].append(waypoint)
     layers = [rows[d] for d in sorted(rows)]
-    _order_by_barycentre(graph, layers)
+    _order_by_barycentre(routed, layers)
+
+    def item_width(node: str) -> float:
+        return box_w if node in graph else LANE_WIDTH
+
+    def gap(left: str, right: str) -> float:
+        # Lanes side by side are a bundle of arrows: closer together than boxes need to be.
+        return LANE_GAP if left not in graph and right not in graph else gap_x
+
+    row_widths = [sum(item_width(n) for n in layer) + sum(gap(a, b) for a, b in itertools.pairwise(layer))
+                  for layer in layers]
+    width = max(row_widths) + 2 * gap_x
     row_h = max(_box_height(t) for t in titles.values())
-    width = max(len(layer) for layer in layers) * (box_w + gap_x) + gap_x
     nodes: list[Node] = []
-    for depth, layer in enumerate(layers):
-        offset = (width - len(layer) * (box_w + gap_x) + gap_x) / 2
-        y = gap_x + depth * (row_h + row_gap)
-        for i, node_id in enumerate(layer):
-            nodes.append(Node(node_id, offset + i * (box_w + gap_x), y, box_w, row_h, _wrap(titles[node_id]), "topic"))
+    lane_x: dict[str, float] = {}
+    for d, (layer, row_width) in enumerate(zip(layers, row_widths, strict=True)):
+        x = (width - row_width) / 2
+        y = gap_x + d * (row_h + row_gap)
+        for node_id, following in itertools.zip_longest(layer, layer[1:]):
+            if node_id in graph:
+                nodes.append(Node(node_id, x, y, box_w, row_h, _wrap(titles[node_id]), "topic"))
+            else:
+                lane_x[node_id] = x + LANE_WIDTH / 2
+            x += item_width(node_id) + (gap(node_id, following) if following else 0)
     by_id = {n.id: n for n in nodes}
-    edges = tuple(_vertical_edge(by_id[u], by_id[v]) for u, v in sorted(graph.edges))
+    edges = tuple(_routed_edge(by_id[u], by_id[v], [lane_x[w] for w in chains[(u, v)][1:-1]], row_h, row_gap)
+                  for u, v in sorted(graph.edges))
     height = gap_x * 2 + len(layers) * (row_h + row_gap) - row_gap
     return Layout(width, height, tuple(nodes), edges)
 
 
-def _order_by_barycentre(graph: nx.DiGraph, layers: list[list[str]], sweeps: int = 4) -> None:
-    """Reorder each layer by the mean position of its neighbours in the layer above (then below)."""
+def _order_by_barycentre(graph: nx.DiGraph, layers: list[list[str]], sweeps: int = 6) -> None:
+    """Reorder each layer by the mean position of its neighbours in the layer above (then below), then
+    swap neighbours in a layer where that uncrosses arrows; keep the order with the fewest crossings."""
+    best, fewest = [list(layer) for layer in layers], _crossings(graph, layers)
     for _ in range(sweeps):
         for neighbours, sequence in ((graph.predecessors, layers[1:]), (graph.successors, layers[-2::-1])):
             position = {n: i for layer in layers for i, n in enumerate(layer)}
@@ -97,6 +136,45 @@ def _order_by_barycentre(graph: nx.DiGraph, layers: list[list[str]], sweeps: int
                     linked = [position[n] for n in neighbours(node)]
                     return (sum(linked) / len(linked) if linked else position[node], node)
                 layer.sort(key=key)
+        _transpose(graph, layers)
+        if (count := _crossings(graph, layers)) < fewest:
+            best, fewest = [list(layer) for layer in layers], count
+    layers[:] = best
+
+
+def _pair_crossings(graph: nx.DiGraph, left: str, right: str, position: Mapping[str, int]) -> int:
+    """Crossings between the arrows of two nodes of a row, `left` placed before `right`."""
+    count = 0
+    for neighbours in (graph.predecessors, graph.successors):
+        for a in neighbours(left):
+            count += sum(position[b] < position[a] for b in neighbours(right))
+    return count
+
+
+def _transpose(graph: nx.DiGraph, layers: list[list[str]]) -> None:
+    """Swap neighbours within rows while a swap removes crossings (rows differ by one depth, so every
+    arrow of the routed graph joins adjacent rows)."""
+    position = {n: i for layer in layers for i, n in enumerate(layer)}
+    improved = True
+    while improved:
+        improved = False
+        for layer in layers:
+            for i in range(len(layer) - 1):
+                left, right = layer[i], layer[i + 1]
+                if _pair_crossings(graph, right, left, position) < _pair_crossings(graph, left, right, position):
+                    layer[i], layer[i + 1] = right, left
+                    position[left], position[right] = i + 1, i
+                    improved = True
+
+
+def _crossings(graph: nx.DiGraph, layers: list[list[str]]) -> int:
+    """Crossings of the arrows between each pair of adjacent rows."""
+    position = {n: i for layer in layers for i, n in enumerate(layer)}
+    count = 0
+    for upper in layers[:-1]:
+        ends = sorted((position[u], position[v]) for u in upper for v in graph.successors(u))
+        count += sum(1 for (a1, b1), (a2, b2) in itertools.combinations(ends, 2) if a1 < a2 and b1 > b2)
+    return count
 
 
 def _wrap(title: str) -> tuple[str, ...]:
@@ -113,7 +191,17 @@ def _horizontal_edge(a: Node, b: Node) -> Edge:
     return Edge(a.id, b.id, f"M{x1:.1f},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} {x2:.1f},{y2:.1f}")
 
 
-def _vertical_edge(a: Node, b: Node) -> Edge:
-    x1, y1, x2, y2 = a.x + a.width / 2, a.y + a.height, b.x + b.width / 2, b.y
+def _routed_edge(a: Node, b: Node, lanes: list[float], row_h: float, row_gap: float) -> Edge:
+    """From the bottom of `a` to the top of `b`: a curve across each gap between rows, and a straight
+    line down the arrow's lane through each row in between."""
+    x, y = a.x + a.width / 2, a.y + a.height
+    path = f"M{x:.1f},{y:.1f}"
+    for lane in lanes:
+        path += _curve_down(x, y, lane, y + row_gap) + f" L{lane:.1f},{y + row_gap + row_h:.1f}"
+        x, y = lane, y + row_gap + row_h
+    return Edge(a.id, b.id, path + _curve_down(x, y, b.x + b.width / 2, b.y))
+
+
+def _curve_down(x1: float, y1: float, x2: float, y2: float) -> str:
     mid = (y1 + y2) / 2
-    return Edge(a.id, b.id, f"M{x1:.1f},{y1:.1f} C{x1:.1f},{mid:.1f} {x2:.1f},{mid:.1f} {x2:.1f},{y2:.1f}")
+    return f" C{x1:.1f},{mid:.1f} {x2:.1f},{mid:.1f} {x2:.1f},{y2:.1f}"

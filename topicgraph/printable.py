@@ -29,6 +29,9 @@ _ID_LIST = re.compile(r'(?<![\w-])(aria-(?:labelledby|describedby|controls))="([
 _FRAGMENT_REF = re.compile(r"url\(#([^)\s]+)\)")
 _URL = re.compile(r'(?<![\w-])((?:xlink:)?href|src)="([^"]*)"')
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
+# Collapsed blocks print open: printing must not wait for a script to open them (Material's opens
+# them on `beforeprint`, too late for a PDF printed straight after loading).
+_CLOSED_DETAILS = re.compile(r"<details(?![^>]*\sopen\b)")
 
 
 class MissingTopicHtml(Exception):
@@ -95,6 +98,7 @@ def printable_html(html: str, topic_id: str, page_url: str, print_url: str, topi
                         html)
     html = _FRAGMENT_REF.sub(lambda m: f"url(#{topic_id}--{m.group(1)})", html)
     html = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+    html = _CLOSED_DETAILS.sub("<details open", html)
     return _URL.sub(lambda m: f'{m.group(1)}="{_rebase(m.group(2), topic_id, page_url, print_url, topic_urls)}"',
                     html)
 

@@ -71,3 +71,19 @@ def test_generated_parts_pass_after_a_reader_answers_the_quiz(
         list(GENERATED_PARTS))
     context.close()
     assert violations == []
+
+
+@pytest.mark.parametrize("topic", ["topics/stag-hunt/", "topics/cybersecurity-dilemma/"])
+def test_a_topic_with_wide_formulas_passes_on_a_phone(browser, published_url: str, axe_script: Path,
+                                                      topic: str) -> None:
+    """At 390 px display formulas scroll sideways; axe judges the page as a phone shows it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(path=str(axe_script))
+    page = context.new_page()
+    page.goto(published_url + topic)
+    assert page.locator(".sd-math").count() > 0, f"{topic} has no display formula"
+    violations = page.evaluate(
+        "axe.run(document.querySelector('article'), {resultTypes: ['violations']})"
+        ".then((r) => r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`))")
+    context.close()
+    assert violations == []

@@ -35,13 +35,6 @@ ALLOWED = (
                "does not restore their checked state on back/forward; base.html has no block to override it "
                "short of copying the whole template, and browsers ignore the attribute otherwise.",
     ),
-    Allowed(
-        message=r"^Bad value “” for attribute “tabindex” on element “label”: The empty string is not a valid integer",
-        extract=r'<label class="md-nav__link" for="__nav_\d+" id="__nav_\d+_label" tabindex="">',
-        reason="Material's partials/nav-item.html writes an empty tabindex on section labels "
-               "(navigation.sections); browsers treat it as absent, which is what is meant (a section title "
-               "is not focusable). Fixing it means copying Material's 170-line navigation partial.",
-    ),
 )
 
 

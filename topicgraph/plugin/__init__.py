@@ -32,6 +32,7 @@ from ..errors import TopicGraphError, raise_if_any
 from ..footnotes import in_reading_order
 from ..gitdates import head_commit, tracked_files
 from ..htmlpolicy import check_page
+from ..linkpreviews import bare_headings, page_key, with_link_previews
 from ..printable import MissingTopicHtml, assemble
 from ..rawhtml import restore, set_aside, set_aside_footnotes
 from ..typeset import Typesetter
@@ -43,6 +44,7 @@ from .navigation import RenderedOnce
 from .pagecache import CACHE as PAGE_CACHE
 from .pagecache import AllowedHtml, PageCache
 from .pages import CoursePages
+from .pdfs import write_pdfs
 from .preview import Preview, quiet_dirty_warning, sources_of
 from .search import CACHE as SEARCH_CACHE
 from .search import IndexedPages, UnindexedSections
@@ -75,6 +77,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.dates: PageDates | None = None
         self.published = PublishedUrls()
         self.unindexed = UnindexedSections()
+        self.bare_headings: dict[str, set[str]] = {}  # page_key -> ids of headings a preview would show alone
         self._set_aside: dict[str, list[str]] = {}  # src_uri -> generated HTML kept out of Markdown
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -155,7 +158,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
                 "edition_date": edition[0] if edition else "", "edition_commit": edition[1] if edition else ""}
         # Without a bibliography a topic has no reference list (and the site no works cited).
         sections = [name for name in self.config.sections if bib_path or name != "references"]
-        self.pages = CoursePages(course, env, SiteUrls(config), site, sections)
+        pdfs = self.config.pdfs and "print" in self.config.pages  # the editions are made from the print page
+        self.pages = CoursePages(course, env, SiteUrls(config), site, sections, pdfs=pdfs)
         generated = self.pages.generated(self.config.pages, self.references, self.typesetter)
         for src_uri, content in generated.items():
             files.append(File.generated(config, src_uri, content=content))
@@ -214,6 +218,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
                 self.allowed.add(html)
         html = in_reading_order(restore(html, self._set_aside.pop(page.file.src_uri, [])))
         self.published.ids_by_page["/" + page.url] = set(_ELEMENT_ID.findall(html))
+        self.bare_headings[page_key(page.url)] = bare_headings(html)
         if self.course and self.course.topic_for(page.file.src_uri):
             self.published.sections["/" + page.url] = [item.id for item in toc_items(page.toc)]
         return with_mathml(html, where)
@@ -249,7 +254,15 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.unindexed.after_search(page)
         return context
 
-    on_page_context = CombinedEvent(_before_search, _assemble_print, _after_search)
+    @event_priority(-110)  # every page is converted by now, and search has read this one
+    def _link_previews(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                       nav: Navigation) -> dict[str, Any]:
+        # Opened from a folder, a preview would fetch the sitemap, which a browser refuses for file://.
+        if page.content and not _offline(config):
+            page.content = with_link_previews(page.content, page.url, self.bare_headings)
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _assemble_print, _after_search, _link_previews)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["nav_once"] = RenderedOnce()  # new for each build, so `mkdocs serve` never reuses stale HTML
@@ -269,6 +282,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.typesetting.save(_cache_root(_root(config)) / TYPESET_CACHE)
         if self.allowed:
             self.allowed.save()
+        if self.pages and self.pages.pdfs and self.course:
+            write_pdfs(config, self.course, self.dates)
 
     def _reference_html(self, text: str) -> str | None:
         """A formatted reference as inline HTML, typeset once per build; None for any other footnote."""

@@ -27,6 +27,9 @@ class TopicGraphConfig(base.Config):
     """Show when each page last changed (from git) in its footer and in "Cite this page"."""
     page_cache = c.Type(bool, default=True)
     """Keep converted pages in .cache/pages/ and reuse those whose inputs have not changed."""
+    pdfs = c.Type(bool, default=False)
+    """Print the PDF editions (the course, each part, each reading path) into pdf/ and link them; needs
+    Playwright, pypdf and Chromium (`make pdfs`). Off, pages say how to make them and link none."""
     bibliography = c.Optional(c.File(exists=True))
     """The BibTeX file (needs the `bibtex` plugin); without it, no works cited and no citation checks."""
 

@@ -28,7 +28,9 @@ def _to_mathml(match: re.Match, display_path: str) -> str:
     block = match.group("block") is not None
     tex = html.unescape(match.group("block") if block else match.group("inline"))
     try:
-        return convert(tex, display="block" if block else "inline")
+        mathml = convert(tex, display="block" if block else "inline")
     except Exception as exc:  # latex2mathml raises several exception types on bad TeX
         raise PluginError(f"{display_path}: cannot render the math '{tex}': {exc} "
                           "(check the TeX between the dollar signs)") from None
+    # A wide formula scrolls sideways on a phone; a reader without a pointer scrolls it by keyboard.
+    return f'<div class="sd-math" tabindex="0" role="group" aria-label="Formula">{mathml}</div>' if block else mathml

@@ -9,7 +9,9 @@ most of the build.
 
 from __future__ import annotations
 
+import functools
 import json
+import string
 from datetime import date
 from typing import Any
 
@@ -22,6 +24,7 @@ from pygments.lexers import get_lexer_by_name
 from .. import layout, lms
 from ..cite import bibtex_entry, bibtex_text, highwire_reference, plain_reference, ris_entry
 from ..course import Course
+from ..editions import PDF_DIR, Edition, course_edition, first_topics, part_editions, part_slugs
 from ..export import graph_json
 from ..mentions import MentionContext
 from ..model import Topic
@@ -44,13 +47,23 @@ class CoursePages:
     """Renders a course's generated Markdown with the course's templates (one environment per build)."""
 
     def __init__(self, course: Course, env: Environment, urls: SiteUrls, site: dict[str, str],
-                 sections: list[str]) -> None:
+                 sections: list[str], pdfs: bool = False) -> None:
         self.course = course
         self.env = env
         self.urls = urls
         self.site = site  # site_name and site_author, as "Cite this page" and the print edition name them
         self.sections = sections
         self.lms = False  # whether the site has the quizzes as LMS files (set by generated())
+        self.pdfs = pdfs  # the build prints the PDF editions (pdf/), so pages may link to them
+
+    @functools.cached_property
+    def part_pdfs(self) -> dict[str, Edition]:
+        """The first topic of each part -> the part's PDF edition (computed once per build)."""
+        return first_topics(self.course)
+
+    def part_pdf_url(self, topic: Topic) -> str:
+        """The published address of the PDF edition of the topic's part."""
+        return f"{self.urls.site_url}{PDF_DIR}/{part_slugs(self.course)[topic.part]}.pdf"
 
     def render(self, template: str, context: dict[str, Any]) -> str:
         return self.env.get_template(template).render(**context)
@@ -95,6 +108,10 @@ class CoursePages:
             names.append("references")
             parts["references"] = f"\n\n{REFERENCES[0]}\n\n{REFERENCES[1]}\n\n"
         before = parts["card"] if "card" in self.sections else f"{BODY[0]}\n\n"
+        if self.pdfs and (edition := self.part_pdfs.get(topic.id)):  # a part's first topic: its PDF
+            link = self.render("partials/course/pdf-link.html", {
+                "url": self.urls.file_link(topic.src_uri, edition.path), "label": f"{edition.title} as one PDF"})
+            before = before.replace(BODY[0], f"{link}\n\n{BODY[0]}")
         return before + markdown + f"\n\n{BODY[1]}" + "".join(parts[name] for name in names)
 
     def start_here(self, src_uri: str) -> str:
@@ -156,6 +173,8 @@ class CoursePages:
             *(("name", f"DC.{name}", value) for name, value in (
                 ("title", topic.title), ("creator", cited["author"]), ("date", updated), ("publisher", cited["site"]),
                 ("identifier", cited["url"]), ("type", "Text"))),
+            # The part's PDF edition holds the page as printed (only a build that prints the PDFs has one).
+            *((("name", "citation_pdf_url", self.part_pdf_url(topic)),) if self.pdfs else ()),
             *(("name", "citation_reference", reference) for reference in references),
             *(("property", f"og:{name}", value) for name, value in (
                 ("type", "article"), ("title", topic.title), ("description", topic.description),
@@ -242,10 +261,14 @@ class CoursePages:
         layers: dict[int, list[str]] = {}
         for topic_id in sorted(course.topics, key=lambda i: titles[i]):
             layers.setdefault(course.metrics[topic_id].depth, []).append(topic_id)
+        # Parts in course order; each part's colour is its place in that order (course.css has eight).
+        part_names = sorted({t.part for t in course.topics.values()}, key=course.settings.part_order)
         return self.render("partials/course/graph-page.html", {
             "layout": layout.layered(course.graph, course.metrics, titles),
             "titles": titles,
             "parts": {i: t.part for i, t in course.topics.items()},
+            "part_names": part_names,
+            "part_of": {i: part_names.index(t.part) % 8 for i, t in course.topics.items()},
             "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
             "layers": sorted(layers.items()),
             "url_for": self.urls.topic_links("graph.md"),
@@ -275,6 +298,7 @@ class CoursePages:
             path = metrics.reading_path
             pages[f"paths/{topic_id}.md"] = self.render("partials/course/path-page.html", {
                 "topic": course.topics[topic_id],
+                "pdf_url": self.urls.file_link(f"paths/{topic_id}.md", f"pdf/path-{topic_id}.pdf") if self.pdfs else "",
                 "path": path,
                 "titles": titles,
                 "url_for": self.urls.topic_links(f"paths/{topic_id}.md"),
@@ -316,6 +340,10 @@ class CoursePages:
             "topics": course.topics,
             "prerequisites": {i: m.prerequisites for i, m in course.metrics.items()},
             "placeholder": placeholder,
+            "quizzes": {i: shuffled_quiz(t) for i, t in course.topics.items()},
+            "letters": string.ascii_lowercase,
+            "editions": [{"title": e.title, "url": self.urls.file_link("print.md", e.path)}
+                         for e in (course_edition(course), *part_editions(course))] if self.pdfs else [],
         })
 
     def works_cited_page(self, references: References, typesetter: Typesetter) -> str:

@@ -5,6 +5,8 @@ index (a heading with data-search-exclude: a topic's quiz, reflection, connectio
 picture and "Cite this page"), which were about a third of what it parsed on a topic page. Their
 bodies are set aside just before search indexes the page (the plugin's on_page_context at priority
 100; search's is at 0) and put back just after (at -100); nothing that changes HTML runs in between.
+Search also reads the page with a space at each tag that separates words on screen, and each entry
+carries the other spelling of its words (topicgraph/searchtext.py).
 """
 
 from __future__ import annotations
@@ -18,22 +20,33 @@ from mkdocs.structure.pages import Page
 
 from ..jsoncache import package_version, write_json
 from ..rawhtml import restore, set_aside_unindexed
+from ..searchtext import for_search
+from ..searchtext import with_other_spellings as other_spellings
 from .site_urls import toc_items
 
 CACHE = Path(".cache") / "search"
 
 
 class UnindexedSections:
+    """Also hands search the page as searchtext.for_search spells it out, and puts the page back after."""
+
     def __init__(self) -> None:
-        self._set_aside: dict[str, list[str]] = {}  # src_uri -> section bodies, between the two events
+        # src_uri -> (what search was given, the page as it was, the section bodies set aside)
+        self._set_aside: dict[str, tuple[str, str, list[str]]] = {}
 
     def before_search(self, page: Page) -> None:
         if page.content and not (page.meta.get("search") or {}).get("exclude"):
-            page.content, self._set_aside[page.file.src_uri] = set_aside_unindexed(page.content)
+            original = page.content
+            indexed, blocks = set_aside_unindexed(original)
+            page.content = for_search(indexed)
+            self._set_aside[page.file.src_uri] = (page.content, original, blocks)
 
     def after_search(self, page: Page) -> None:
-        if blocks := self._set_aside.pop(page.file.src_uri, None):
-            page.content = restore(page.content, blocks)
+        if (kept := self._set_aside.pop(page.file.src_uri, None)) is None:
+            return
+        given, original, blocks = kept
+        # The page as it was, unless something between the two events changed it (nothing does today).
+        page.content = original if page.content == given else restore(page.content, blocks)
 
 
 class IndexedPages:
@@ -59,14 +72,20 @@ class IndexedPages:
             meta = {k: page.meta.get(k) for k in ("title", "tags", "search")}
             key.update(repr((page.url, page.title, toc, meta)).encode() + (page.content or "").encode())
             entry = self.directory / f"{key.hexdigest()[:32]}.json"
+            start = len(index.entries)
             try:
                 index.entries.extend(json.loads(entry.read_text(encoding="utf-8")))
-                return
             except (OSError, ValueError, TypeError):
-                pass
-            start = len(index.entries)
-            add(page)
-            write_json(entry, index.entries[start:])
+                del index.entries[start:]
+                add(page)
+                write_json(entry, index.entries[start:])
+            for added in index.entries[start:]:
+                with_other_spellings(added)
 
         index.add_entry_from_context = add_cached
 
+
+def with_other_spellings(entry: dict[str, Any]) -> None:
+    """Let a search for "offence" find the section that says "offense", and the other way round."""
+    if isinstance(entry.get("text"), str):
+        entry["text"] = other_spellings(entry["text"])

@@ -26,6 +26,10 @@ class SiteUrls:
         """The relative URL, on the page built from one source file, of the page built from another."""
         return get_relative_url(self.built(to_src_uri), self.built(from_src_uri))
 
+    def file_link(self, from_src_uri: str, path: str) -> str:
+        """The relative URL, on the page built from a source file, of a file the build writes (pdf/a.pdf)."""
+        return get_relative_url(path, self.built(from_src_uri))
+
     def topic_links(self, from_src_uri: str) -> Callable[[str], str]:
         """url_for in the templates: a topic id -> the relative URL of its page, on this page."""
         return lambda topic_id: self.link(from_src_uri, f"topics/{topic_id}.md")

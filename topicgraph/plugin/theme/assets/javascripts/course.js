@@ -1,6 +1,7 @@
 /*
  * Course scripts: the reader's progress (kept in this browser's localStorage only, nothing leaves
- * the machine), quizzes, the syllabus builder, "copy" buttons and the footer on a reading path.
+ * the machine), quizzes, the syllabus builder, "copy" buttons, tracing chains on the course map and
+ * the footer on a reading path.
  *
  * Material swaps pages without reloading them (instant navigation), so every feature starts from
  * document$.subscribe, which fires on the first load and after every swap. All of them enhance
@@ -544,6 +545,58 @@
       .then((render) => render(goal, topicOf(location.href), siteRoot())).catch(() => { /* navigation order */ });
   }
 
+  // Course map: trace a topic's chain ------------------------------------------------------------
+
+  /** Pointing at or focusing a box marks every topic it needs (above it) and leads to (below it). */
+  function setupGraphTracing(svg) {
+    if (svg.dataset.tracing) return;  // instant navigation can hand back a page already set up
+    svg.dataset.tracing = "on";
+    const edges = [...svg.querySelectorAll(".sd-graph__edge[data-from][data-to]")];
+    const nodes = new Map([...svg.querySelectorAll(".sd-graph__node[data-topic]")].map((n) => [n.dataset.topic, n]));
+    const walk = (start, from, to) => {
+      const seen = new Set([start]);
+      const queue = [start];
+      while (queue.length) {
+        const id = queue.shift();
+        for (const edge of edges) {
+          if (edge.dataset[from] !== id || seen.has(edge.dataset[to])) continue;
+          seen.add(edge.dataset[to]);
+          queue.push(edge.dataset[to]);
+        }
+      }
+      return seen;
+    };
+    const clear = () => {
+      svg.classList.remove("sd-graph--tracing");
+      svg.querySelectorAll(".sd-graph__node--traced").forEach((n) => n.classList.remove("sd-graph__node--traced"));
+      edges.forEach((e) => e.classList.remove("sd-graph__edge--traced"));
+    };
+    const trace = (id) => {
+      clear();
+      const above = walk(id, "to", "from");
+      const below = walk(id, "from", "to");
+      svg.classList.add("sd-graph--tracing");
+      for (const topic of new Set([...above, ...below])) nodes.get(topic)?.classList.add("sd-graph__node--traced");
+      for (const edge of edges) {
+        const { from, to } = edge.dataset;
+        if ((above.has(from) && above.has(to)) || (below.has(from) && below.has(to)))
+          edge.classList.add("sd-graph__edge--traced");
+      }
+    };
+    for (const [id, node] of nodes) {
+      node.addEventListener("pointerenter", () => trace(id));
+      node.addEventListener("focus", () => trace(id));
+      node.addEventListener("pointerleave", () => { if (document.activeElement !== node) clear(); });
+      node.addEventListener("blur", clear);
+    }
+  }
+
+  /** A map wider than its box opens at its middle, where the top row is. */
+  function centreGraph(box) {
+    if (box.scrollWidth > box.clientWidth && box.scrollLeft === 0)
+      box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2;
+  }
+
   // Cite this page: the reader's access date -------------------------------------------------------
 
   function today() {  // the reader's local date, YYYY-MM-DD, as the page writes its other dates
@@ -594,6 +647,8 @@
     document.querySelectorAll(".sd-quiz__question").forEach(setupQuestion);
     document.querySelectorAll(".sd-copy__button").forEach(setupCopyButton);
     document.querySelectorAll(".sd-syllabus").forEach(setupSyllabus);
+    document.querySelectorAll("svg.sd-course").forEach(setupGraphTracing);
+    document.querySelectorAll(".sd-figure--course .sd-figure__scroll").forEach(centreGraph);
     document.querySelectorAll(".sd-cite").forEach(setupCitation);
     document.querySelectorAll(".sd-cite__download[data-file]").forEach(setupRisDownload);
     showDone();
