@@ -49,8 +49,8 @@ from .preview import Preview, quiet_dirty_warning, sources_of
 from .search import CACHE as SEARCH_CACHE
 from .search import IndexedPages, UnindexedSections
 from .security import with_policy
+from .shipped import ship_without_comments
 from .site_urls import PublishedUrls, SiteUrls, toc_items
-from .stylesheet import ship_without_comments
 from .templates import THEME_DIR, add_theme_dir, cache_compiled_templates
 from .typesetting import CACHE as TYPESET_CACHE
 from .typesetting import Typesetting
