@@ -1,27 +1,51 @@
-"""The stylesheet and script readers get have no comments (topicgraph/plugin/shipped.py); the theme's keep them."""
+"""Readers get the course's stylesheet and scripts minified (topicgraph/plugin/shipped.py); the theme's
+copies keep their comments, and the vendored shims ship as written."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
-from topicgraph.plugin.shipped import SCRIPT, STYLESHEET, css_without_comments, js_without_comment_lines
+import pytest
+
+from topicgraph.plugin.shipped import minified, ship_minified, shipped_assets
 from topicgraph.plugin.templates import THEME_DIR
 
-
-def test_css_comments_go_and_rules_stay() -> None:
-    css = '/* why */\n.a {\n  color: red;  /* note */\n}\n\n/* two\n   lines */\n.b::before { content: "x"; }\n'
-    assert css_without_comments(css) == '.a {\n  color: red;  }\n\n.b::before { content: "x"; }\n'
+COURSE_JS = Path("assets/javascripts/course.js")
 
 
-def test_js_comment_lines_go_and_code_stays() -> None:
-    js = '/*\n * Header.\n */\n(() => {\n  // why\n  /** Doc. */\n  const url = "http://x/"; // after code\n})();\n'
-    assert js_without_comment_lines(js) == '(() => {\n  const url = "http://x/"; // after code\n})();\n'
+def test_every_course_asset_is_shipped_minified_but_the_vendored_shims() -> None:
+    names = {path.name for path in shipped_assets()}
+    assert {"course.css", "course.js", "search-on-demand.js"} <= names
+    assert not any("vendor" in path.parts for path in shipped_assets())
 
 
-def test_the_built_files_are_the_theme_s_without_their_comments(site: Path) -> None:
-    for relative, strip, opener in ((STYLESHEET, css_without_comments, "/*"),
-                                    (SCRIPT, js_without_comment_lines, "\n  //")):
+def test_the_built_assets_are_the_theme_s_minified(site: Path) -> None:
+    for relative in shipped_assets():
         theme = (THEME_DIR / relative).read_text(encoding="utf-8")
         built = (site / relative).read_text(encoding="utf-8")
-        assert opener in theme and opener not in built
-        assert built == strip(theme)
+        assert built == minified(relative)
+        assert len(built) < 0.8 * len(theme), relative  # comments and indentation are gone
+    vendored = Path("assets/javascripts/vendor/iframe-worker-shim.js")
+    assert (site / vendored).read_bytes() == (THEME_DIR / vendored).read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to parse the scripts")
+def test_the_minified_scripts_still_parse(tmp_path: Path) -> None:
+    for relative in shipped_assets():
+        if relative.suffix == ".js":
+            script = tmp_path / relative.name
+            script.write_text(minified(relative), encoding="utf-8")
+            subprocess.run(["node", "--check", str(script)], check=True, capture_output=True)
+
+
+def test_a_course_s_own_copy_of_an_asset_is_left_as_written(tmp_path: Path) -> None:
+    own = "/* this course's own script */\nconsole.log(1);\n"
+    (tmp_path / COURSE_JS).parent.mkdir(parents=True)
+    (tmp_path / COURSE_JS).write_text(own, encoding="utf-8")
+    ship_minified(str(tmp_path))
+    assert (tmp_path / COURSE_JS).read_text(encoding="utf-8") == own
+    shutil.copyfile(THEME_DIR / COURSE_JS, tmp_path / COURSE_JS)
+    ship_minified(str(tmp_path))
+    assert (tmp_path / COURSE_JS).read_text(encoding="utf-8") == minified(COURSE_JS)

@@ -49,7 +49,7 @@ from .preview import Preview, quiet_dirty_warning, sources_of
 from .search import CACHE as SEARCH_CACHE
 from .search import IndexedPages, UnindexedSections
 from .security import with_policy
-from .shipped import ship_without_comments
+from .shipped import ship_minified
 from .site_urls import PublishedUrls, SiteUrls, toc_items
 from .templates import THEME_DIR, add_theme_dir, cache_compiled_templates
 from .typesetting import CACHE as TYPESET_CACHE
@@ -278,7 +278,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.published.write(config.site_dir)
-        ship_without_comments(config.site_dir)
+        ship_minified(config.site_dir)
         self.typesetting.save(_cache_root(_root(config)) / TYPESET_CACHE)
         if self.allowed:
             self.allowed.save()

@@ -1,37 +1,45 @@
-"""The course's stylesheet and scripts as readers get them: without their comments.
+"""The course's stylesheet and scripts as readers get them: minified.
 
-course.css and course.js explain themselves to contributors at length; a reader's browser needs none
-of it, and on a first visit the comments were about 3 KB of the 120 KB budget (gzip;
-tests/quality/test_page_weight.py). The files in the theme keep them.
+The theme's copies explain themselves to contributors at length; a reader's browser needs none of
+that, and every first visit must stay within the page-weight budget (tests/quality/test_page_weight.py).
+The built copies are minified with rcssmin and rjsmin (licence comments, `/*!`, kept); the vendored
+shims under vendor/ ship as their authors wrote them.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from pathlib import Path
 
-STYLESHEET = Path("assets") / "stylesheets" / "course.css"
-SCRIPT = Path("assets") / "javascripts" / "course.js"
-# No rule of the stylesheet holds "/*" in a string, so every "/*" opens a comment.
-_CSS_COMMENT = re.compile(r"/\*.*?\*/[ \t]*\n?", re.S)
-# Only comments on lines of their own: no line of the script's strings or template literals starts
-# with "//" or "/*", while a comment after code could sit in a string ("http://").
-_JS_COMMENT_LINES = re.compile(r"^[ \t]*(?://[^\n]*|/\*.*?\*/[ \t]*)\n", re.M | re.S)
+import rcssmin
+import rjsmin
+
+from .templates import THEME_DIR
+
+ASSETS = Path("assets")
+VENDOR = ASSETS / "javascripts" / "vendor"
+MINIFIERS: dict[str, Callable[[str], str]] = {
+    ".css": lambda css: rcssmin.cssmin(css, keep_bang_comments=True),
+    ".js": lambda js: rjsmin.jsmin(js, keep_bang_comments=True),
+}
 
 
-def css_without_comments(css: str) -> str:
-    return _CSS_COMMENT.sub("", css)
+def shipped_assets() -> list[Path]:
+    """The theme's stylesheets and scripts that readers get minified (paths relative to the site)."""
+    return sorted(path.relative_to(THEME_DIR) for path in (THEME_DIR / ASSETS).rglob("*")
+                  if path.suffix in MINIFIERS and not path.relative_to(THEME_DIR).is_relative_to(VENDOR))
 
 
-def js_without_comment_lines(js: str) -> str:
-    return _JS_COMMENT_LINES.sub("", js)
+def minified(relative: Path) -> str:
+    """What readers get of one of the theme's assets."""
+    return MINIFIERS[relative.suffix]((THEME_DIR / relative).read_text(encoding="utf-8"))
 
 
-def ship_without_comments(site_dir: str) -> None:
-    """Strip the comments from the built copies (a build without them has nothing to do)."""
-    for relative, strip in ((STYLESHEET, css_without_comments), (SCRIPT, js_without_comment_lines)):
+def ship_minified(site_dir: str) -> None:
+    """Replace the built copies of the theme's assets with their minified text (a course that
+    overrides one of them in its own custom_dir keeps its file as written)."""
+    for relative in shipped_assets():
         path = Path(site_dir) / relative
-        if path.is_file():
-            text = path.read_text(encoding="utf-8")
-            if (stripped := strip(text)) != text:
-                path.write_text(stripped, encoding="utf-8")
+        source = THEME_DIR / relative
+        if path.is_file() and path.read_bytes() == source.read_bytes():
+            path.write_text(minified(relative), encoding="utf-8")
