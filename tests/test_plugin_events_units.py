@@ -32,11 +32,34 @@ def test_each_page_is_filed_under_its_top_level_section() -> None:
                                   "topics/c.md": "Basics", "https://x.org": "Basics", "topics/d.md": "Inference"}
 
 
+class _Theme(dict):
+    """What _configure_site reads of MkDocs' Theme: its settings as a mapping, dirs and get_env."""
+
+    def __init__(self, **settings) -> None:
+        super().__init__(settings)
+        self.dirs, self.custom_dir, self.get_env = ["/material"], None, lambda: None
+
+
+@pytest.mark.parametrize(("enabled", "features"), [
+    (True, ["navigation.tabs", "content.code.copy"]),
+    (False, ["navigation.tabs", "navigation.instant", "navigation.instant.preview", "content.code.copy"]),
+])
+def test_a_build_for_a_folder_leaves_out_instant_navigation(tmp_path: Path, enabled: bool, features) -> None:
+    """Opened from file://, Material's instant navigation ends document$ before the page loads."""
+    theme = _Theme(features=["navigation.tabs", "navigation.instant", "navigation.instant.preview",
+                             "content.code.copy"])
+    offline = SimpleNamespace(config={"enabled": enabled})
+    config = SimpleNamespace(extra={}, theme=theme, watch=[], extra_javascript=[], extra_css=[],
+                             config_file_path=str(tmp_path / "mkdocs.yml"), plugins={"material/offline": offline})
+    plugin()._configure_site(config)
+    assert theme["features"] == features
+
+
 def test_the_site_gets_the_courses_scripts_styles_and_the_vendored_worker_once(tmp_path: Path) -> None:
     theme = SimpleNamespace(dirs=["/material"], custom_dir=None, get_env=lambda: None)
     config = SimpleNamespace(extra={"polyfills": ["https://unpkg.com/iframe-worker/shim", "other.js"]}, theme=theme,
                              watch=[], extra_javascript=["mine.js"], extra_css=["mine.css"],
-                             config_file_path=str(tmp_path / "mkdocs.yml"))
+                             config_file_path=str(tmp_path / "mkdocs.yml"), plugins={})
     plugin()._configure_site(config)
     assert config.extra["polyfills"] == [IFRAME_WORKER, "other.js"]
     assert config.extra_javascript == [*SCRIPTS, "mine.js"] and config.extra_css == [*STYLESHEETS, "mine.css"]

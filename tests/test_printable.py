@@ -53,7 +53,8 @@ def test_print_page_has_every_topic_in_reading_order(site: Path) -> None:
     position = {topic: i for i, topic in enumerate(order)}
     assert all(position[e["from"]] < position[e["to"]] for e in graph["edges"])
     contents = soup.find(id="contents").find_next("ol")
-    assert [li.find("a")["href"] for li in contents.find_all("li")] == [f"#{t}" for t in order]
+    # The contents list every topic in order, then the answer key that collects the quizzes' answers.
+    assert [li.find("a")["href"] for li in contents.find_all("li")] == [*(f"#{t}" for t in order), "#answer-key"]
     ids = [element["id"] for element in soup.find_all(id=True)]
     assert len(ids) == len(set(ids))  # every topic's ids are prefixed with its own
     for topic in order:  # each topic's own reference list follows it

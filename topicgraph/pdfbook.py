@@ -200,7 +200,7 @@ body { margin: 0; background: none; }
 .sd-book-toc__page--blank { color: transparent; }
 .md-typeset .sd-book-part__title, .md-typeset .sd-book-answers > h1 { break-before: page; font-size: 20pt; }
 .md-typeset .sd-book-part__title + .sd-print-topic { break-before: auto; }
-.md-typeset .sd-print-topic { break-before: page; }
+.md-typeset .sd-print-topic, .md-typeset .sd-print-answer-key { break-before: page; }
 .md-typeset .sd-print-answers > ol > li { break-inside: avoid-page; }
 .md-typeset .sd-print-answers__topic { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; }
 .md-typeset .sd-print-quiz__key a, .md-typeset a { color: inherit; }

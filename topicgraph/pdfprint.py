@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,15 @@ def print_editions(site_dir: Path, print_file: str, editions: Iterable[Edition],
                        "which installs them") from None
     if not Path(chromium).exists():
         raise PdfError(f"the PDF editions need Chromium at {chromium} (Debian: apt-get install chromium)")
-    source = site_dir / print_file
+    # Playwright's synchronous API refuses a thread whose asyncio loop runs (a test session's browser
+    # fixtures run one): the printing gets a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(_print_all, sync_playwright, site_dir / print_file, editions, info, chromium,
+                             report, out_dir or site_dir).result()
+
+
+def _print_all(sync_playwright: Callable, source: Path, editions: Iterable[Edition], info: BookInfo,
+               chromium: str, report: Callable[[Printed], None] | None, out_dir: Path) -> list[Printed]:
     page_parts = PrintPage.read(source.read_text(encoding="utf-8"))
     printed = []
     with sync_playwright() as playwright:
@@ -72,7 +81,7 @@ def print_editions(site_dir: Path, print_file: str, editions: Iterable[Edition],
                 if page_count(second) != page_count(first) or destinations(second) != numbers:
                     raise PdfError(f"{edition.path}: the second print paginated differently from the first, so "
                                    "the page numbers of its contents would be wrong (check pdfbook.BOOK_CSS)")
-                target = (out_dir or site_dir) / edition.path
+                target = out_dir / edition.path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(second)
                 done = Printed(edition.slug, page_count(second), time.perf_counter() - start)
