@@ -71,7 +71,7 @@ def html_part(markdown: str) -> str:
 
 
 def test_works_cited_sorts_by_author_then_year_and_links_each_citing_page(course) -> None:
-    generated = course_pages(course).generated(ALL_PAGES, REFERENCES_OF, lambda text: Markup(f"<i>{text}</i>"))
+    generated = course_pages(course).generated(ALL_PAGES, lambda: REFERENCES_OF, lambda text: Markup(f"<i>{text}</i>"))
     page = generated["works-cited.md"]
     ids = re.findall(r'class="sd-reference" id="([^"]+)"', page)
     assert ids == ["adams2000", "herz1950", "herz1951"]  # an editor counts as the author
@@ -85,9 +85,9 @@ def test_works_cited_sorts_by_author_then_year_and_links_each_citing_page(course
 
 def test_the_course_asks_for_the_generated_pages_it_has(course) -> None:
     pages = course_pages(course)
-    assert set(pages.generated(["tags"], REFERENCES_OF, str)) == {"tags.md"}
-    assert set(pages.generated(["works-cited", "syllabus"], None, str)) == {"syllabus.md"}
-    everything = pages.generated(ALL_PAGES, REFERENCES_OF, str)
+    assert set(pages.generated(["tags"], lambda: REFERENCES_OF, str)) == {"tags.md"}
+    assert set(pages.generated(["works-cited", "syllabus"], lambda: None, str)) == {"syllabus.md"}
+    everything = pages.generated(ALL_PAGES, lambda: REFERENCES_OF, str)
     assert set(everything) == {"graph.md", "graph.json", "tags.md", "syllabus.md", "works-cited.md", "print.md",
                                *(f"paths/{t}.md" for t in course.topics)}
     graph = json.loads(everything["graph.json"])

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -151,18 +153,12 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
             )
         except TopicGraphError as exc:
             raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
-        self.references = References(config, bib_path, course.pages or {}, root) if bib_path else None
-        edition = head_commit(root)  # the commit this build is made from, for "Cite this page"
-        site = {"site_name": config.site_name, "site_author": config.site_author or "",
-                "language": config.theme.get("language") or "en",
-                "edition_date": edition[0] if edition else "", "edition_commit": edition[1] if edition else ""}
-        # Without a bibliography a topic has no reference list (and the site no works cited).
-        sections = [name for name in self.config.sections if bib_path or name != "references"]
-        pdfs = self.config.pdfs and "print" in self.config.pages  # the editions are made from the print page
-        self.pages = CoursePages(course, env, SiteUrls(config), site, sections, pdfs=pdfs)
-        generated = self.pages.generated(self.config.pages, self.references, self.typesetter)
-        for src_uri, content in generated.items():
-            files.append(File.generated(config, src_uri, content=content))
+        # pandoc formats the citations in a process of its own (about a second when its cache is cold);
+        # what needs no reference is rendered meanwhile, and the works cited last (CoursePages.generated).
+        with ThreadPoolExecutor(max_workers=1) as pandoc:
+            formatting = pandoc.submit(References, config, bib_path, course.pages or {}, root) if bib_path else None
+            generated = self._generate(config, files, course, bib_path, env, lambda: formatting and formatting.result())
+            self.references = formatting.result() if formatting else None
         if self.preview:
             watched = [*config.watch, *([config.theme.custom_dir] if config.theme.custom_dir else [])]
             self.preview.plan(files, course, generated,
@@ -174,6 +170,30 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
                 if name in config.plugins:
                     IndexedPages(config.plugins[name], caches / SEARCH_CACHE)
         return files
+
+    def _generate(self, config: MkDocsConfig, files: Files, course: Course, bib_path: Path | None,
+                  env: Environment, references: Callable[[], References | None]) -> dict[str, str | bytes]:
+        """Add the generated pages and files to the build's, and return them (src_uri -> content)."""
+        root = _root(config)
+        edition = head_commit(root)  # the commit this build is made from, for "Cite this page"
+        site = {"site_name": config.site_name, "site_author": config.site_author or "",
+                "language": config.theme.get("language") or "en",
+                "edition_date": edition[0] if edition else "", "edition_commit": edition[1] if edition else ""}
+        # Without a bibliography a topic has no reference list (and the site no works cited).
+        sections = [name for name in self.config.sections if bib_path or name != "references"]
+        pdfs = self.config.pdfs and "print" in self.config.pages  # the editions are made from the print page
+        self.pages = CoursePages(course, env, SiteUrls(config), site, sections, pdfs=pdfs,
+                                 lms="lms" in self.config.pages)
+        if not self.preview:  # a full build makes every topic page: render their parts while pandoc runs
+            self.pages.render_ahead({topic.id: self._iso_date(topic.src_uri) for topic in course.topics.values()})
+        generated = self.pages.generated(self.config.pages, references, self.typesetter)
+        for src_uri, content in generated.items():
+            files.append(File.generated(config, src_uri, content=content))
+        return generated
+
+    def _iso_date(self, src_uri: str) -> str:
+        """The ISO date a page last changed (the build's date without page dates)."""
+        return self.dates.of(src_uri).date().isoformat() if self.dates else date.today().isoformat()
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # A preview converts only some pages; the others still need their titles in the navigation.
@@ -193,10 +213,9 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         _escape_meta(page)
         if self.dates:
-            updated = self.dates.of(page.file.src_uri)
-            page.meta["revision_date"] = self.dates.html(updated)  # Material's page footer shows it
+            page.meta["revision_date"] = self.dates.html(self.dates.of(page.file.src_uri))  # Material's footer
         if self.pages:
-            iso_date = updated.date().isoformat() if self.dates else date.today().isoformat()
+            iso_date = self._iso_date(page.file.src_uri)
             markdown = self.pages.with_generated_parts(markdown, page.file.src_uri, iso_date)
             if topic := self.pages.course.topic_for(page.file.src_uri):  # for reference managers (main.html)
                 page.meta["citation"] = self.pages.citation_metadata(topic, iso_date)

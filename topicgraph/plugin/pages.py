@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import string
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -47,14 +48,15 @@ class CoursePages:
     """Renders a course's generated Markdown with the course's templates (one environment per build)."""
 
     def __init__(self, course: Course, env: Environment, urls: SiteUrls, site: dict[str, str],
-                 sections: list[str], pdfs: bool = False) -> None:
+                 sections: list[str], pdfs: bool = False, lms: bool = False) -> None:
         self.course = course
         self.env = env
         self.urls = urls
         self.site = site  # site_name and site_author, as "Cite this page" and the print edition name them
         self.sections = sections
-        self.lms = False  # whether the site has the quizzes as LMS files (set by generated())
+        self.lms = lms  # the site has the quizzes as LMS files (generated() with "lms"), so pages link them
         self.pdfs = pdfs  # the build prints the PDF editions (pdf/), so pages may link to them
+        self._rendered_ahead: dict[tuple[str, str], dict[str, str]] = {}  # (topic id, date) -> its parts
 
     @functools.cached_property
     def part_pdfs(self) -> dict[str, Edition]:
@@ -91,18 +93,7 @@ class CoursePages:
         topic = course.topic_for(src_uri)
         if topic is None:
             return markdown
-        context = self.topic_context(topic.id) | self.citation_of_page(topic, updated or date.today().isoformat())
-        parts = {
-            "card": self.render("partials/course/topic-head.html", context) + f"\n\n{BODY[0]}\n\n",
-            # Out of search: a result would show the quiz's answers, and the same button labels on every topic.
-            "reflection": "\n\n## Reflection {#reflection data-search-exclude}\n\n"
-                          + self.render("partials/reflection.html", context),
-            "quiz": "\n\n## Quiz me {#quiz data-search-exclude}\n\n" + self.render("partials/quiz.html", context),
-            "connections": "\n\n" + self.render("partials/course/topic-connections.html", context),
-            "references": f"\n\n## References {{#references}}\n\n{REFERENCES[0]}\n\n{FOOTNOTES_MARKER}\n\n"
-                          f"{REFERENCES[1]}\n\n",
-            "cite": "\n\n" + self.render("partials/course/cite-this-page.html", context),
-        }
+        parts = self._rendered_ahead.pop((topic.id, updated), None) or self.topic_parts(topic, updated)
         names = [name for name in self.sections if name != "card"]
         if "references" not in names:  # no reference list: the print edition finds an empty one
             names.append("references")
@@ -125,6 +116,27 @@ class CoursePages:
             "minutes": {i: t.reading_minutes for i, t in course.topics.items()},
             "url_for": self.urls.topic_links(src_uri),
         })
+
+    def topic_parts(self, topic: Topic, updated: str) -> dict[str, str]:
+        """The Markdown of each generated part of a topic page (card, reflection, quiz, lists, citation)."""
+        context = self.topic_context(topic.id) | self.citation_of_page(topic, updated or date.today().isoformat())
+        return {
+            "card": self.render("partials/course/topic-head.html", context) + f"\n\n{BODY[0]}\n\n",
+            # Out of search: a result would show the quiz's answers, and the same button labels on every topic.
+            "reflection": "\n\n## Reflection {#reflection data-search-exclude}\n\n"
+                          + self.render("partials/reflection.html", context),
+            "quiz": "\n\n## Quiz me {#quiz data-search-exclude}\n\n" + self.render("partials/quiz.html", context),
+            "connections": "\n\n" + self.render("partials/course/topic-connections.html", context),
+            "references": f"\n\n## References {{#references}}\n\n{REFERENCES[0]}\n\n{FOOTNOTES_MARKER}\n\n"
+                          f"{REFERENCES[1]}\n\n",
+            "cite": "\n\n" + self.render("partials/course/cite-this-page.html", context),
+        }
+
+    def render_ahead(self, updated: dict[str, str]) -> None:
+        """Render every topic's parts now (topic id -> its ISO date): a full build does this while pandoc
+        formats the citations in its own process, and each page then takes its parts as it is built."""
+        for topic_id, day in updated.items():
+            self._rendered_ahead[(topic_id, day)] = self.topic_parts(self.course.topics[topic_id], day)
 
     def topic_context(self, topic_id: str) -> dict[str, Any]:
         """What the topic templates read: the topic, its metrics and its neighbours' titles."""
@@ -232,13 +244,12 @@ class CoursePages:
 
     # Generated pages --------------------------------------------------------------------------------
 
-    def generated(self, pages: list[str], references: References | None,
+    def generated(self, pages: list[str], references: Callable[[], References | None],
                   typesetter: Typesetter) -> dict[str, str | bytes]:
         """src_uri -> Markdown of each generated page the course asks for, and the content of each
         generated file (graph.json, and the LMS files, some of them bytes)."""
         found: dict[str, str | bytes] = {}
-        self.lms = "lms" in pages
-        if self.lms:  # the quizzes for learning-management systems: static files in lms/
+        if "lms" in pages:  # the quizzes for learning-management systems: static files in lms/
             topics = [self.course.topics[i] for i in reading_order(self.course)]
             found |= lms.site_files(topics, self.site["site_name"])
         if "graph" in pages:
@@ -250,10 +261,11 @@ class CoursePages:
             found |= self.path_pages()
         if "syllabus" in pages:
             found["syllabus.md"] = self.syllabus_page()
-        if "works-cited" in pages and references is not None:
-            found["works-cited.md"] = self.works_cited_page(references, typesetter)
         if "print" in pages:
             found["print.md"] = self.print_page()
+        # Last: the references may still be on their way from pandoc (see the plugin's on_files).
+        if "works-cited" in pages and (formatted := references()) is not None:
+            found["works-cited.md"] = self.works_cited_page(formatted, typesetter)
         return found
 
     def graph_page(self) -> str:
