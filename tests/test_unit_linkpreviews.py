@@ -37,3 +37,11 @@ def test_addresses_are_compared_in_one_spelling() -> None:
     assert with_link_previews('<a href="../">home</a>', "graph/", {}) == '<a data-preview href="../">home</a>'
     assert with_link_previews('<a href="graph/">map</a>', "", {}) == '<a data-preview href="graph/">map</a>'
     assert with_link_previews('<a href="./">here</a>', "graph/", {}) == '<a href="./">here</a>'
+
+
+def test_a_heading_with_text_after_it_is_not_bare_whatever_follows_later() -> None:
+    """Each heading is judged by what comes right after it, not by a later heading's neighbour."""
+    html = ('<h2 id="core-idea">Core idea</h2>\n<p>Text.</p>\n'
+            '<h2 id="explainer">Explainer</h2>\n<h3 id="noise">Noise</h3>\n<p>More.</p>\n'
+            '<h2 id="quiz">Quiz</h2>\n<p>Q.</p>')
+    assert bare_headings(html) == {"explainer"}

@@ -90,4 +90,6 @@ def with_other_spellings(html: str) -> str:
         return f"{match.group(0)}<span hidden> {variant}</span>" if variant else match.group(0)
 
     parts = _TAG_OR_TEXT.split(html)  # text at even indices, tags at odd ones
-    return "".join(part if i % 2 else _WORD.sub(spell, part) for i, part in enumerate(parts))
+    # Most runs of text hold no such word: found by set arithmetic, they skip the per-word callback.
+    return "".join(part if i % 2 or SPELLINGS.keys().isdisjoint(_WORD.findall(part.lower()))
+                   else _WORD.sub(spell, part) for i, part in enumerate(parts))
