@@ -88,3 +88,13 @@ def test_another_search_plugin_is_left_alone(tmp_path: Path) -> None:
     IndexedPages(plugin, tmp_path)
     assert plugin.search_index.add_entry_from_context is print
     IndexedPages(SimpleNamespace(), tmp_path)  # search disabled: no index at all
+
+
+def test_an_entry_carries_the_other_spellings_whether_parsed_or_from_the_cache(tmp_path: Path) -> None:
+    for parsed in (1, 0):
+        plugin = SimpleNamespace(search_index=FakeIndex())
+        IndexedPages(plugin, tmp_path)
+        plugin.search_index.add_entry_from_context(search_page("<p>offence</p>"))
+        assert plugin.search_index.parsed == parsed
+        assert plugin.search_index.entries == [
+            {"location": "topics/a/", "text": "<p>offence<span hidden> offense</span></p>"}]

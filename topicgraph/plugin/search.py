@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from ..jsoncache import package_version, write_json
 from ..rawhtml import restore, set_aside_unindexed
-from ..searchtext import for_search
+from ..searchtext import SPELLINGS, for_search
 from ..searchtext import with_other_spellings as other_spellings
 from .site_urls import toc_items
 
@@ -64,7 +64,9 @@ class IndexedPages:
         if index is None or not isinstance(getattr(index, "entries", None), list):
             return  # search disabled, or another search plugin: leave it alone
         add = index.add_entry_from_context
-        digest = hashlib.sha256(f"material {package_version('mkdocs-material')} {index.config!r}".encode())
+        # The entries are kept with the other spellings added, so the spellings are part of the key.
+        spellings = hashlib.sha256(repr(sorted(SPELLINGS.items())).encode()).hexdigest()
+        digest = hashlib.sha256(f"material {package_version('mkdocs-material')} {index.config!r} {spellings}".encode())
 
         def add_cached(page: Page) -> None:
             key = digest.copy()
@@ -78,9 +80,9 @@ class IndexedPages:
             except (OSError, ValueError, TypeError):
                 del index.entries[start:]
                 add(page)
+                for added in index.entries[start:]:
+                    with_other_spellings(added)
                 write_json(entry, index.entries[start:])
-            for added in index.entries[start:]:
-                with_other_spellings(added)
 
         index.add_entry_from_context = add_cached
 
