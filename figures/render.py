@@ -11,7 +11,6 @@ from figures.figure import Figure
 from figures.modeldata import data_path
 from figures.style import rc_params
 from figures.svg import figure_to_svg, inline_svg
-from topicgraph.jsoncache import entry_path
 
 
 def known_figures() -> list[str]:
@@ -28,16 +27,6 @@ def render_figure(name: str, data_dir: Path, bib_keys: set[str], cache_dir: Path
     """
     ctx, key = _checked(name, data_dir, bib_keys, model_root)
     return cached(name, key, cache_dir, lambda: draw(name, ctx))
-
-
-def is_cached(name: str, data_dir: Path, bib_keys: set[str], cache_dir: Path,
-              model_root: Path | None = None) -> bool:
-    """Whether render_figure would answer from the cache (False for a figure that fails its checks)."""
-    try:
-        _, key = _checked(name, data_dir, bib_keys, model_root)
-    except FigureError:
-        return False
-    return entry_path(name, key, cache_dir).is_file()
 
 
 def _checked(name: str, data_dir: Path, bib_keys: set[str], model_root: Path | None) -> tuple[Context, str]:

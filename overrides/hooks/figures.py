@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the project root
 from figures.datasets import bibliography_keys
 from figures.errors import FigureError
 from figures.figure import Figure
-from figures.render import is_cached, known_figures, render_figure
+from figures.render import known_figures, render_figure
 
 MARKER = re.compile(r"^<!-- figure: ([^\s>]+) -->[ \t]*$", re.M)
 LOOSE_MARKER = re.compile(r"<!--\s*figure\b.*?-->", re.S)
@@ -106,14 +106,15 @@ def _draw_ahead(config: MkDocsConfig) -> None:
     if _drawing is not None:  # a `make serve` rebuild while the last one's drawing goes on
         return
     root, data_dir, bib_path = _root(config), Path(config.docs_dir) / "data", _bibliography(config)
+    cache_dir = _cache_dir(root)
     placed = {name for path in Path(config.docs_dir).rglob("*.md")
               for name in MARKER.findall(path.read_text(encoding="utf-8"))}
-    keys = bibliography_keys(bib_path)
-    missing = sorted(name for name in placed & set(known_figures())
-                     if not is_cached(name, data_dir, keys, _cache_dir(root)))
+    # A figure with no entry at all (a fresh clone) is drawn ahead; one whose entry is out of date is
+    # redrawn by its page as before: checking every key here would read all the data on every build.
+    missing = sorted(name for name in placed & set(known_figures()) if not any(cache_dir.glob(f"{name}.*.json")))
     if missing:
         _drawing = subprocess.Popen([sys.executable, "-m", "figures.draw_ahead", str(data_dir), str(bib_path),
-                                     str(_cache_dir(root)), *missing],
+                                     str(cache_dir), *missing],
                                     cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
