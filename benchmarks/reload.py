@@ -29,8 +29,9 @@ from overhead import bare_config
 ROOT = Path(__file__).resolve().parents[1]
 # The engine is copied too and run with `python -m mkdocs` (the copy first on sys.path), so that a
 # branch's engine is what is timed.
-COPIED = ("mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs", "overrides", "topicgraph", "figures",
-          "csl", ".cache")
+# .gitignore keeps the copied .cache/ out of the copy's git (the build refuses a committed cache).
+COPIED = (".gitignore", "mkdocs.yml", "bibliography.bib", "published-urls.txt", "docs", "overrides", "topicgraph",
+          "figures", "csl", ".cache")
 
 
 def free_port() -> int:
