@@ -191,3 +191,20 @@ def test_mentioned_in_quotes_each_sentence_as_escaped_text_with_the_link_in_bold
     quote = re.search(r'<q>(.*?)</q>', section, re.S).group(1)
     assert quote == ("It&rsquo;s &lt;script&gt;alert(1)&lt;/script&gt; &amp; &ldquo;so&rdquo; "
                      "<strong>&lt;b&gt;conditional&lt;/b&gt;</strong> &#42;then&#42;.")
+
+
+def test_a_quoted_sentence_holding_the_bold_markers_opens_no_tag(course) -> None:
+    """The private-use characters that mark the link's words in a quote are the build's alone."""
+    from dataclasses import replace
+
+    from topicgraph.mentions import MentionContext
+    from topicgraph.typeset import TextTypesetter
+
+    sly = MentionContext("Before \ue001 and \ue000", "linked", " after \ue000.")
+    pages = course_pages(replace(course, mention_contexts={"conditional-probability": {"bayes-theorem": sly}}))
+    pages.env.filters["typeset"] = TextTypesetter()
+    section = html_part(pages.with_generated_parts("# C", "topics/conditional-probability.md", "2026-01-01")
+                        .split("{ #mentioned-in", 1)[1])
+    quote = re.search(r"<q>(.*?)</q>", section, re.S).group(1)
+    assert quote.count("<strong>") == quote.count("</strong>") == 1
+    assert quote.index("<strong>") < quote.index("</strong>")

@@ -168,7 +168,10 @@ class CoursePages:
         """A sentence quoted under "Mentioned in": typeset whole (its quotes curl across the link), the
         link's words in bold. Typesetting escapes the text; the markers are private-use characters."""
         typeset = self.env.filters["typeset"]
-        html = str(typeset(f"{context.before}\ue000{context.linked}\ue001{context.after}"))
+        # The markers are the only ones: a contributor's sentence holding them would otherwise open tags.
+        before, linked, after = (part.replace("\ue000", "").replace("\ue001", "")
+                                 for part in (context.before, context.linked, context.after))
+        html = str(typeset(f"{before}\ue000{linked}\ue001{after}"))
         return Markup(html.replace("\ue000", "<strong>").replace("\ue001", "</strong>"))
 
     def citation_metadata(self, topic: Topic, updated: str) -> dict[str, Any]:
