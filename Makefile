@@ -24,14 +24,18 @@ build: $(VENV)/.installed
 pdfs: $(VENV)/.installed-dev browser
 	PDFS=true $(MKDOCS) build --strict --clean
 
+# Two processes (pytest-xdist): most tests wait on a build or a browser, one core each. Each test file
+# stays in one process, the longest handed out first (tests/conftest.py).
+PARALLEL := -n 2 --dist loadfile --no-loadscope-reorder
+
 test: $(VENV)/.installed-dev browser node_modules/.installed
 	$(VENV)/bin/ruff check .
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest $(PARALLEL)
 
 # While writing: everything but the browser tests, the quality gates and the bad-input corpus.
 test-quick: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
-	$(PYTHON) -m pytest --ignore=tests/browser --ignore=tests/quality --deselect tests/test_bad_input_corpus.py
+	$(PYTHON) -m pytest $(PARALLEL) --ignore=tests/browser --ignore=tests/quality --deselect tests/test_bad_input_corpus.py
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

@@ -1,4 +1,5 @@
-"""Shared fixtures: one strict build of the real site, and a way to build a broken copy of it."""
+"""Shared fixtures: one strict build of the real site, and a way to build a broken copy of it; and
+the order in which `make test` hands test files to its two processes."""
 
 from __future__ import annotations
 
@@ -6,6 +7,21 @@ from pathlib import Path
 
 import pytest
 from sitebuild import ROOT, BuildResult, copy_project, run_build
+
+# The longest test files, longest first (`pytest --durations`): `make test` runs each file in one of two
+# processes (pytest-xdist, --dist loadfile), handing them out in this order, so that neither process
+# is left alone with a long one at the end.
+_LONGEST = ("tests/quality/test_accessibility.py", "tests/test_bad_input_corpus.py", "tests/browser/test_readers.py",
+            "tests/browser/test_print_without_script.py", "tests/test_citations.py", "tests/test_pdf_editions.py",
+            "tests/test_page_cache.py", "tests/browser/test_serve.py", "tests/test_site_graph.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.partition("::")[0]
+        return _LONGEST.index(path) if path in _LONGEST else len(_LONGEST)
+
+    items.sort(key=rank)  # stable: a file's tests keep their order
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ the answer key at its end. The selection of every part and path is tested in tes
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -61,6 +62,12 @@ def printed(site: Path, editions: dict[str, Edition], tmp_path_factory: pytest.T
     return {kind: out / edition.path for kind, edition in editions.items()}
 
 
+@functools.cache
+def page_texts(pdf: Path) -> tuple[str, ...]:
+    """Each page's text, extracted once per session: the course edition has hundreds of pages."""
+    return tuple(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+
+
 def outline(reader) -> list[tuple[int, str, int]]:
     """(depth, title, page from 1) of every outline entry, in order."""
     found = []
@@ -87,7 +94,7 @@ def test_an_edition_has_a_cover_contents_and_its_topics(kind, printed, editions,
     first_part = next(page for depth, title, page in entries if depth == 0 and title != "Contents")
     assert first_part >= 3 and len(reader.pages) > first_part  # cover, contents, then the topics
     assert "Edition of 5 December 2026" in normal(reader.pages[0].extract_text())
-    text = normal(" ".join(p.extract_text() for p in reader.pages))
+    text = normal(" ".join(page_texts(printed[kind])))
     top = [title for depth, title, _ in entries if depth == 0]
     assert top == ["Contents", *(normal(h) for h, _ in edition.groups), "Answer key"]
     for heading, ids in edition.groups:  # the outline: each group, then its topics in order
@@ -142,8 +149,8 @@ def test_quiz_answers_are_only_in_the_answer_key_at_the_end(kind, printed, editi
     entries = outline(reader)
     key = next(page for depth, title, page in entries if depth == 0 and title == "Answer key")
     assert key == max(page for depth, _, page in entries if depth == 0)
-    before = normal(" ".join(p.extract_text() for p in reader.pages[:key - 1]))
-    after = normal(" ".join(p.extract_text() for p in reader.pages[key - 1:]))
+    before = normal(" ".join(page_texts(printed[kind])[:key - 1]))
+    after = normal(" ".join(page_texts(printed[kind])[key - 1:]))
     checked = 0
     for topic_id in editions[kind].topics:
         for question in real_course.topics[topic_id].quiz:

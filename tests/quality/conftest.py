@@ -1,5 +1,5 @@
 """Fixtures for the quality gates: the built site served under its published path, the npm tools, and
-one visit of every page in both palettes shared by the accessibility and privacy gates.
+one visit of every page in both palettes, which the accessibility and privacy gates read.
 
 The gates read the session's one strict build (the `site` fixture of tests/conftest.py) and never
 write to it.

@@ -1,4 +1,5 @@
-"""Accessibility gate: axe-core finds no violation on any built page, in either palette.
+"""Accessibility gate: axe-core finds no violation on any built page, in either palette; and the privacy
+gate: no page makes a request outside the site's own origin (fonts, CDNs, trackers, APIs).
 
 Every page is loaded in a light and a dark tab (Material picks the palette from the browser's colour
 scheme); the light tab runs every axe rule, the dark one the rules that read colours (see
@@ -6,6 +7,10 @@ quality/gates.py). Fix a violation at its source: our templates and stylesheets,
 own markup, an override in topicgraph/plugin/theme/ or the Accessibility part of its
 assets/stylesheets/course.css.
 Never by disabling an axe rule.
+
+The site must work from a folder or a USB stick and tell no third party who reads what: a request
+elsewhere is recorded, and refused. Both gates read the one visit of every page (quality/conftest.py's
+`site_visits`), so they are one module: `make test` keeps a module in one of its two processes.
 """
 
 from __future__ import annotations
@@ -40,6 +45,18 @@ def test_no_page_has_an_axe_violation(site_visits: list[Visit], pages: list[str]
     assert {v.url: v.scheme for v in visits if v.scheme != PALETTES[palette]} == {}, "palette not applied"
     problems = [line for visit in visits for line in describe(visit)]
     assert not problems, f"{len(problems)} axe-core violation(s):\n" + "\n".join(problems)
+
+
+def test_a_foreign_request_is_caught(site_visits: list[Visit]) -> None:
+    for visit in (v for v in site_visits if v.url == CANARY):
+        assert visit.foreign_requests == ["https://tracker.invalid/pixel.gif"]
+
+
+def test_no_page_requests_another_origin(site_visits: list[Visit], pages: list[str]) -> None:
+    visits = [v for v in site_visits if v.url != CANARY]
+    assert {v.url for v in visits} == set(pages)
+    leaks = [f"{v.url} ({v.palette}): {request}" for v in visits for request in v.foreign_requests]
+    assert not leaks, "requests outside the site:\n" + "\n".join(leaks)
 
 
 @pytest.mark.parametrize("palette", PALETTES)
