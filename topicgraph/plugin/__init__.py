@@ -60,7 +60,7 @@ from .typesetting import Typesetting
 SCRIPTS = ("assets/javascripts/course.js",)
 STYLESHEETS = ("assets/stylesheets/course.css",)
 IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
-_ELEMENT_ID = re.compile(r'\bid="([^"]+)"')
+_ELEMENT_ID = re.compile(r'\sid="([^"]+)"')  # whitespace before: \b would also take data-id, and is slow
 
 
 class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
@@ -103,11 +103,12 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         if not self.config.bibliography:
             return
         bib_path = Path(self.config.bibliography)
+        bibliography, problems = load_bibliography(bib_path, bib_path.name)
         try:
-            raise_if_any(load_bibliography(bib_path, bib_path.name)[1])
+            raise_if_any(problems)
         except TopicGraphError as exc:
             raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
-        use_bibliography(config, bib_path)
+        use_bibliography(config, bib_path, bibliography.entries)
 
     @event_priority(-100)  # after the other plugins': Material's offline plugin adds its polyfill then
     def _configure_site(self, config: MkDocsConfig) -> None:

@@ -57,6 +57,7 @@ class CoursePages:
         self.lms = lms  # the site has the quizzes as LMS files (generated() with "lms"), so pages link them
         self.pdfs = pdfs  # the build prints the PDF editions (pdf/), so pages may link to them
         self._rendered_ahead: dict[tuple[str, str], dict[str, str]] = {}  # (topic id, date) -> its parts
+        self._cited: dict[tuple[str, str], dict[str, Any]] = {}  # (topic id, date) -> citation_metadata
 
     @functools.cached_property
     def part_pdfs(self) -> dict[str, Edition]:
@@ -175,7 +176,13 @@ class CoursePages:
         return Markup(html.replace("\ue000", "<strong>").replace("\ue001", "</strong>"))
 
     def citation_metadata(self, topic: Topic, updated: str) -> dict[str, Any]:
-        """How a topic page is cited: by reference managers (the page's <meta> tags) and by readers."""
+        """How a topic page is cited: by reference managers (the page's <meta> tags) and by readers.
+        Made once per build: "Cite this page" and the page's head both need it."""
+        if (topic.id, updated) not in self._cited:
+            self._cited[(topic.id, updated)] = self._citation_metadata(topic, updated)
+        return self._cited[(topic.id, updated)]
+
+    def _citation_metadata(self, topic: Topic, updated: str) -> dict[str, Any]:
         cited = {"title": topic.title, "author": self.site["site_author"], "site": self.site["site_name"],
                  "date": updated, "url": self.urls.published(topic.id), "description": topic.description}
         entries = self.course.bibliography.entries
