@@ -58,6 +58,7 @@ class CoursePages:
         self.pdfs = pdfs  # the build prints the PDF editions (pdf/), so pages may link to them
         self._rendered_ahead: dict[tuple[str, str], dict[str, str]] = {}  # (topic id, date) -> its parts
         self._cited: dict[tuple[str, str], dict[str, Any]] = {}  # (topic id, date) -> citation_metadata
+        self._works: dict[str, tuple[str, str]] = {}  # bibliography key -> _work()
 
     @functools.cached_property
     def part_pdfs(self) -> dict[str, Edition]:
@@ -187,7 +188,7 @@ class CoursePages:
                  "date": updated, "url": self.urls.published(topic.id), "description": topic.description}
         entries = self.course.bibliography.entries
         keys = dict.fromkeys(use.key for use in self.course.citations.get(topic.src_uri, []))
-        references = [highwire_reference(entries[key]) for key in keys if key in entries]
+        works = [self._work(key) for key in keys if key in entries]
         cited["tags"] = [  # (attribute, name, content) of each <meta> tag, in the order they are written
             *(("name", f"citation_{name}", value) for name, value in (
                 ("title", topic.title), ("author", cited["author"]), ("publication_date", updated.replace("-", "/")),
@@ -197,7 +198,7 @@ class CoursePages:
                 ("identifier", cited["url"]), ("type", "Text"))),
             # The part's PDF edition holds the page as printed (only a build that prints the PDFs has one).
             *((("name", "citation_pdf_url", self.part_pdf_url(topic)),) if self.pdfs else ()),
-            *(("name", "citation_reference", reference) for reference in references),
+            *(("name", "citation_reference", highwire) for highwire, _ in works),
             *(("property", f"og:{name}", value) for name, value in (
                 ("type", "article"), ("title", topic.title), ("description", topic.description),
                 ("url", cited["url"]), ("site_name", cited["site"]))),
@@ -211,10 +212,18 @@ class CoursePages:
             "keywords": list(topic.tags), "learningResourceType": "reading",
             "author": {"@type": "Organization", "name": cited["author"]},
             "isPartOf": {"@type": "Course", "name": cited["site"], "url": self.urls.site_url},
-            "citation": [plain_reference(entries[key]) for key in keys if key in entries],
+            "citation": [plain for _, plain in works],
             **({"version": self.site["edition_commit"]} if self.site.get("edition_commit") else {}),
         }
         return cited
+
+    def _work(self, key: str) -> tuple[str, str]:
+        """A cited work as a `citation_reference` tag's content and as plain text (once per build: most
+        works are cited by several topics)."""
+        if key not in self._works:
+            entry = self.course.bibliography.entries[key]
+            self._works[key] = (highwire_reference(entry), plain_reference(entry))
+        return self._works[key]
 
     def citation_of_page(self, topic: Topic, updated: str) -> dict[str, Any]:
         """What "Cite this page" needs: the date the page last changed, the edition (the commit the site
