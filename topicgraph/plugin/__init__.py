@@ -41,7 +41,8 @@ from ..typeset import Typesetter
 from .bibtex import References, use_bibliography
 from .config import TopicGraphConfig
 from .dates import PageDates
-from .mathml import with_mathml
+from .mathml import CACHE as MATHML_CACHE
+from .mathml import Formulas, with_mathml
 from .navigation import RenderedOnce
 from .pagecache import CACHE as PAGE_CACHE
 from .pagecache import AllowedHtml, PageCache
@@ -77,6 +78,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.allowed: AllowedHtml | None = None
         self.preview: Preview | None = None  # `mkdocs serve --dirty` only
         self.dates: PageDates | None = None
+        self.formulas: Formulas | None = None
         self.published = PublishedUrls()
         self.unindexed = UnindexedSections()
         self.bare_headings: dict[str, set[str]] = {}  # page_key -> ids of headings a preview would show alone
@@ -165,6 +167,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
             self.preview.plan(files, course, generated,
                               sources_of(config.config_file_path, self.config.bibliography, config.docs_dir, watched))
         if self.config.page_cache:
+            self.formulas = Formulas(caches / MATHML_CACHE)
             self.page_cache = PageCache(config, files, caches / PAGE_CACHE)
             self.allowed = AllowedHtml(caches / PAGE_CACHE)
             for name in ("search", "material/search"):
@@ -241,7 +244,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.bare_headings[page_key(page.url)] = bare_headings(html)
         if self.course and self.course.topic_for(page.file.src_uri):
             self.published.sections["/" + page.url] = [item.id for item in toc_items(page.toc)]
-        return with_mathml(html, where)
+        return with_mathml(html, where, self.formulas)
 
     # Templates and output ---------------------------------------------------------------------------
 
@@ -302,6 +305,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.typesetting.save(_cache_root(_root(config)) / TYPESET_CACHE)
         if self.allowed:
             self.allowed.save()
+        if self.formulas is not None:
+            self.formulas.save()
         if self.pages and self.pages.pdfs and self.course:
             write_pdfs(config, self.course, self.dates)
 
