@@ -40,6 +40,7 @@ from ..rawhtml import restore, set_aside, set_aside_footnotes
 from ..typeset import Typesetter
 from .bibtex import References, use_bibliography
 from .config import TopicGraphConfig
+from .dates import CACHE as DATES_CACHE
 from .dates import PageDates
 from .mathml import CACHE as MATHML_CACHE
 from .mathml import Formulas, with_mathml
@@ -143,7 +144,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         if not self.preview:  # a preview keeps what the pages it does not rebuild published
             self.published = PublishedUrls()
         self._set_aside.clear()
-        self.dates = PageDates(config.docs_dir, config.theme.get("language")) if self.config.dates else None
+        self.dates = PageDates(config.docs_dir, config.theme.get("language"),
+                               caches / DATES_CACHE if self.config.page_cache else None) if self.config.dates else None
         bib_path = Path(self.config.bibliography) if self.config.bibliography else None
         try:
             self.course = course = load_course(
