@@ -20,6 +20,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 
 from .. import layout, lms
@@ -406,5 +407,10 @@ class CoursePages:
 
 def _highlighted(language: str, code: str) -> Markup:
     """Code as the HTML pymdownx.highlight gives a fenced block (Pygments escapes the code)."""
-    spans = highlight(code, get_lexer_by_name(language), HtmlFormatter(nowrap=True))
+    spans = highlight(code, *_highlighter(language))
     return Markup(f'<div class="highlight"><pre><span></span><code>{spans}</code></pre></div>')
+
+
+@functools.cache  # finding a lexer and setting up a formatter took longer than highlighting a citation
+def _highlighter(language: str) -> tuple[Lexer, HtmlFormatter]:
+    return get_lexer_by_name(language), HtmlFormatter(nowrap=True)
