@@ -16,6 +16,7 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs_bibtex.plugin import BibTexPlugin
+from pybtex.database import parse_string
 
 from topicgraph.plugin.bibtex import References, use_bibliography
 
@@ -86,3 +87,19 @@ def test_the_bibliography_setting_and_the_bibtex_plugin_must_agree(tmp_path: Pat
     config.plugins = {"bibtex": other}  # type: ignore[assignment]
     with pytest.raises(PluginError, match="is not the course's bibliography"):
         use_bibliography(config, bib)
+
+
+def test_entries_the_course_has_parsed_are_handed_over_and_the_file_is_read_once(tmp_path: Path) -> None:
+    bib = tmp_path / "bibliography.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    entries = dict(parse_string(BIB, "bibtex").entries)
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    for handed in (entries, None):  # handed over, then read from the file as mkdocs-bibtex would
+        plugin = BibTexPlugin()
+        plugin.load_config({"csl_file": str(ROOT / "csl" / "chicago-author-date.csl")})
+        config.plugins = {"bibtex": plugin}  # type: ignore[assignment]
+        use_bibliography(config, bib, handed)
+        plugin.on_config(config)
+        registry_entry = plugin.registry.bib_data.entries["herz1951"]
+        assert (registry_entry is entries["herz1951"]) == (handed is not None)
+        assert registry_entry.fields["title"] == entries["herz1951"].fields["title"]

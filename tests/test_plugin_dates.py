@@ -15,7 +15,8 @@ from topicgraph.plugin.dates import PageDates
 
 def test_a_page_git_knows_gets_its_last_commit_and_another_the_builds_date(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dates, "last_changed", lambda directory: {"topics/a.md": 1764806400})  # 2025-12-04
+    changed = {"topics/a.md": 1764806400}  # 2025-12-04
+    monkeypatch.setattr(dates, "last_changed", lambda directory, cache_dir=None: changed)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     page_dates = PageDates(str(tmp_path), None)
     assert page_dates.of("topics/a.md") == datetime(2025, 12, 4, tzinfo=UTC)
@@ -31,7 +32,7 @@ def test_without_source_date_epoch_the_build_date_is_now(tmp_path: Path, monkeyp
 
 
 def test_the_date_is_written_in_the_sites_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(dates, "last_changed", lambda directory: {})
+    monkeypatch.setattr(dates, "last_changed", lambda directory, cache_dir=None: {})
     when = datetime(2026, 1, 1, tzinfo=UTC)
     assert PageDates(str(tmp_path), "fr").html(when) == '<time datetime="2026-01-01">1 janvier 2026</time>'
     assert "1. Januar 2026" in PageDates(str(tmp_path), "de").html(when)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.exceptions import PluginError
 
-from topicgraph.plugin.mathml import with_mathml
+from topicgraph.plugin.mathml import Formulas, with_mathml
 
 
 def test_inline_and_block_math_become_mathml_and_the_text_around_stays() -> None:
@@ -46,3 +46,31 @@ def test_bad_tex_names_the_page_and_the_tex() -> None:
     message = str(info.value)
     assert message.startswith("docs/topics/a.md: cannot render the math 'x^': ")
     assert message.endswith("(check the TeX between the dollar signs)")
+
+
+def test_known_formulas_are_taken_as_they_are_and_new_ones_are_added() -> None:
+    known = {"inline y": "<math>known</math>"}
+    out = with_mathml('<span class="arithmatex">\\(y\\)</span> <div class="arithmatex">\\[a &lt; b\\]</div>',
+                      "docs/a.md", known)
+    assert out.startswith("<math>known</math> ")
+    assert set(known) == {"inline y", "block a < b"} and known["block a < b"] in out
+
+
+def test_the_formulas_a_build_converted_are_there_for_the_next_build(tmp_path) -> None:
+    formulas = Formulas(tmp_path)
+    with_mathml('<span class="arithmatex">\\(x^2\\)</span>', "docs/a.md", formulas)
+    formulas.save()
+    (tmp_path / "0123456789abcdef0123.json").write_text("{}", encoding="utf-8")  # another version's
+    formulas.save()  # nothing new: the other file stays
+    assert len(list(tmp_path.glob("*.json"))) == 2
+    again = Formulas(tmp_path)
+    assert again == formulas and "inline x^2" in again
+    with_mathml('<span class="arithmatex">\\(z\\)</span>', "docs/a.md", again)
+    again.save()
+    assert list(tmp_path.glob("*.json")) == [again.path] and "inline z" in Formulas(tmp_path)
+
+
+def test_an_unreadable_cache_file_is_no_cache(tmp_path) -> None:
+    formulas = Formulas(tmp_path)
+    formulas.path.write_text("not json", encoding="utf-8")
+    assert Formulas(tmp_path) == {}

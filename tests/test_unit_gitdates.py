@@ -32,10 +32,20 @@ def test_a_repository_dates_files_relative_to_the_directory(tmp_path: Path) -> N
     (tmp_path / "outside.md").write_text("not in docs", encoding="utf-8")
     commit(tmp_path / "outside.md", "four", 1_700_000_300)
     assert last_changed(docs) == {"topics/a.md": 1_700_000_200, "index.md": 1_700_000_100}
+    # Kept by commit: the same commit is not logged again; a new one is.
+    cache = tmp_path / "cache"
+    assert last_changed(docs, cache) == last_changed(docs)
+    [entry] = cache.glob("dates.*.json")
+    entry.write_text('{"index.md": 5}', encoding="utf-8")
+    assert last_changed(docs, cache) == {"index.md": 5}
+    commit(docs / "index.md", "five", 1_700_000_400)
+    assert last_changed(docs, cache) == {"topics/a.md": 1_700_000_200, "index.md": 1_700_000_400}
+    assert len(list(cache.glob("dates.*.json"))) == 1
 
 
 def test_outside_a_repository_nothing_is_dated(tmp_path: Path) -> None:
     assert last_changed(tmp_path) == {}
+    assert last_changed(tmp_path, tmp_path / "cache") == {} and not (tmp_path / "cache").exists()
 
 
 def test_committed_files_under_a_directory_are_listed(tmp_path: Path) -> None:

@@ -79,3 +79,17 @@ def test_a_topic_without_html_is_named() -> None:
     with pytest.raises(MissingTopicHtml) as raised:
         assemble(placeholder("body", "stag-hunt"), "print/", {"stag-hunt": ("topics/stag-hunt/", None)})
     assert raised.value.args == ("stag-hunt",)
+
+
+def test_only_whole_attribute_names_are_rewritten_wherever_they_stand() -> None:
+    urls = {"topics/b/": "b"}
+    html = ('id="first" <p data-id="k1" x_id="k2" grid="k3" for="f" data-for="k4">'
+            '<a href="../b/" data-href="k5" xlink:href="#g" my-src="k6"></a>'
+            '<svg aria-describedby="d" data-aria-describedby="k7"></svg>')
+    printed = printable_html(html, "a", "topics/a/", "print/", urls)
+    assert printed.startswith('id="a--first"')  # at the very start, nothing precedes the name
+    assert 'for="a--f"' in printed and 'href="#b"' in printed and 'xlink:href="#a--g"' in printed
+    assert 'aria-describedby="a--d"' in printed
+    for kept in ('data-id="k1"', 'x_id="k2"', 'grid="k3"', 'data-for="k4"', 'data-href="k5"', 'my-src="k6"',
+                 'data-aria-describedby="k7"'):
+        assert kept in printed

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Problem
+from .frontmatter import SAFE_LOADER
 
 MARKER = "<!-- table: agreements -->"
 DATA = Path("data") / "agreements.yml"  # relative to docs_dir
@@ -62,7 +63,7 @@ class Record:
 def load_record(path: Path, file: str) -> tuple[Record | None, list[Problem]]:
     """Read and check the record; `file` names it in messages."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
         return None, [Problem(file, line, "not valid YAML", "fix the syntax on that line")]

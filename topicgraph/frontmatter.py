@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 # libyaml's C loader when PyYAML has it: several times faster on large quiz blocks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
 
@@ -43,7 +43,7 @@ def parse(text: str) -> Document:
         raise FrontMatterError("no front matter: the file must start with a '---' line", 1)
     source = match.group(1) or ""
     try:
-        meta = yaml.load(source, Loader=_LOADER)  # _LOADER is a safe loader
+        meta = yaml.load(source, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for the fence, +1 for 1-based

@@ -10,14 +10,35 @@ uses its own date for it.
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 from pathlib import Path
+
+from .jsoncache import cached_entry
 
 _COMMIT = "\x00"  # git writes it (%x00) before each commit's time
 
 
-def last_changed(directory: Path) -> dict[str, int]:
-    """Path relative to `directory` -> Unix time of the last commit that changed it ({} outside git)."""
+def last_changed(directory: Path, cache_dir: Path | None = None) -> dict[str, int]:
+    """Path relative to `directory` -> Unix time of the last commit that changed it ({} outside git).
+
+    With `cache_dir`, the dates are kept there under the commit they were read at: what a commit's
+    history says never changes, so a rebuild with no new commit asks git only which commit it is.
+    """
+    if cache_dir is None:
+        return _logged(directory)
+    try:
+        head = subprocess.run(["git", "-C", str(directory), "rev-parse", "HEAD"],
+                              capture_output=True, text=True, check=True, timeout=60).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    key = hashlib.sha256(f"{head}\0{directory.resolve()}".encode()).hexdigest()[:20]
+    dates, _ = cached_entry("dates", key, cache_dir, lambda: _logged(directory), dump=lambda dates: dates,
+                            load=lambda saved: {str(path): int(when) for path, when in saved.items()})
+    return dates
+
+
+def _logged(directory: Path) -> dict[str, int]:
     try:
         log = subprocess.run(
             ["git", "-C", str(directory), "log", "--relative", "--name-only", "--format=%x00%ct", "--", "."],

@@ -8,6 +8,7 @@ the libraries that shape them with `package_version`.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Callable
@@ -51,6 +52,7 @@ def write_json(path: Path, value: Any) -> None:
     tmp.replace(path)
 
 
+@functools.cache  # a lookup reads the installed packages' metadata: every page's cache key asks
 def package_version(package: str) -> str:
     """An installed package's version, for a cache key ("missing" if it is not installed)."""
     try:

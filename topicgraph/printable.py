@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from markupsafe import Markup, escape
 
@@ -23,11 +23,12 @@ REFERENCES = ("<!-- course:references -->", "<!-- /course:references -->")
 
 # Where the print page takes each topic's body and reference list.
 _PLACEHOLDER = re.compile(r"<!-- course:print-(body|references) ([a-z0-9-]+) -->")
-# Attributes, not parts of longer names (data-id, data-href).
-_ID = re.compile(r'(?<![\w-])(id|for)="([^"]+)"')
-_ID_LIST = re.compile(r'(?<![\w-])(aria-(?:labelledby|describedby|controls))="([^"]+)"')
+# Attributes, not parts of longer names (data-id, data-href): `_attributes` skips a match that a name
+# character precedes (a look-behind in the pattern would be tried at every character of the page).
+_ID = re.compile(r'(id|for)="([^"]+)"')
+_ID_LIST = re.compile(r'(aria-(?:labelledby|describedby|controls))="([^"]+)"')
 _FRAGMENT_REF = re.compile(r"url\(#([^)\s]+)\)")
-_URL = re.compile(r'(?<![\w-])((?:xlink:)?href|src)="([^"]*)"')
+_URL = re.compile(r'((?:xlink:)?href|src)="([^"]*)"')
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 # Collapsed blocks print open: printing must not wait for a script to open them (Material's opens
 # them on `beforeprint`, too late for a PDF printed straight after loading).
@@ -93,14 +94,25 @@ def printable_html(html: str, topic_id: str, page_url: str, print_url: str, topi
         print_url: where the print page is built.
         topic_urls: the built URL of every topic page -> its topic id.
     """
-    html = _ID.sub(lambda m: f'{m.group(1)}="{topic_id}--{m.group(2)}"', html)
-    html = _ID_LIST.sub(lambda m: f'{m.group(1)}="' + " ".join(f"{topic_id}--{i}" for i in m.group(2).split()) + '"',
-                        html)
+    html = _attributes(_ID, lambda m: f'{m.group(1)}="{topic_id}--{m.group(2)}"', html)
+    html = _attributes(_ID_LIST, lambda m: f'{m.group(1)}="' + " ".join(f"{topic_id}--{i}" for i in m.group(2).split())
+                       + '"', html)
     html = _FRAGMENT_REF.sub(lambda m: f"url(#{topic_id}--{m.group(1)})", html)
     html = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
     html = _CLOSED_DETAILS.sub("<details open", html)
-    return _URL.sub(lambda m: f'{m.group(1)}="{_rebase(m.group(2), topic_id, page_url, print_url, topic_urls)}"',
-                    html)
+
+    def rebased(match: re.Match) -> str:
+        return f'{match.group(1)}="{_rebase(match.group(2), topic_id, page_url, print_url, topic_urls)}"'
+
+    return _attributes(_URL, rebased, html)
+
+
+def _attributes(pattern: re.Pattern, replace: Callable[[re.Match], str], html: str) -> str:
+    """`pattern.sub(replace, html)` for attributes: a match inside a longer name (data-id) is left as it is."""
+    def one(match: re.Match) -> str:
+        before = html[match.start() - 1] if match.start() else " "
+        return match.group(0) if before.isalnum() or before in "_-" else replace(match)
+    return pattern.sub(one, html)
 
 
 def _rebase(url: str, topic_id: str, page_url: str, print_url: str, topic_urls: Mapping[str, str]) -> str:

@@ -17,7 +17,11 @@ MARKS = ("<!-- course:html -->", "<!-- /course:html -->")
 _BLOCK = re.compile(r"^<!-- course:html -->\n(.*?)\n<!-- /course:html -->$", re.M | re.S)
 _PLACEHOLDER = re.compile(r"<!-- course:html (\d+) -->")
 # A heading Material's search leaves out, and its section: everything up to the next heading.
-_UNINDEXED = re.compile(r"(<h([1-6])\b[^>]*\bdata-search-exclude\b[^>]*>.*?</h\2>)(.*?)(?=<h[1-6]\b|\Z)", re.S)
+# A heading with data-search-exclude, then its section: everything up to the next heading (a run of
+# anything but "<", then each "<" that does not open a heading: a lazy ".*?" would try a look-ahead at
+# every character).
+_UNINDEXED = re.compile(r"(<h([1-6])\b[^>]*\bdata-search-exclude\b[^>]*>.*?</h\2>)([^<]*(?:<(?!h[1-6]\b)[^<]*)*)",
+                        re.S)
 _FOOTNOTE = re.compile(r"^(\[\^[^\]\s]+\]: )(.+)$", re.M)  # a one-line definition: [^label]: text
 
 

@@ -40,8 +40,10 @@ from ..rawhtml import restore, set_aside, set_aside_footnotes
 from ..typeset import Typesetter
 from .bibtex import References, use_bibliography
 from .config import TopicGraphConfig
+from .dates import CACHE as DATES_CACHE
 from .dates import PageDates
-from .mathml import with_mathml
+from .mathml import CACHE as MATHML_CACHE
+from .mathml import Formulas, with_mathml
 from .navigation import RenderedOnce
 from .pagecache import CACHE as PAGE_CACHE
 from .pagecache import AllowedHtml, PageCache
@@ -60,7 +62,7 @@ from .typesetting import Typesetting
 SCRIPTS = ("assets/javascripts/course.js",)
 STYLESHEETS = ("assets/stylesheets/course.css",)
 IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
-_ELEMENT_ID = re.compile(r'\bid="([^"]+)"')
+_ELEMENT_ID = re.compile(r'\sid="([^"]+)"')  # whitespace before: \b would also take data-id, and is slow
 
 
 class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
@@ -77,6 +79,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.allowed: AllowedHtml | None = None
         self.preview: Preview | None = None  # `mkdocs serve --dirty` only
         self.dates: PageDates | None = None
+        self.formulas: Formulas | None = None
         self.published = PublishedUrls()
         self.unindexed = UnindexedSections()
         self.bare_headings: dict[str, set[str]] = {}  # page_key -> ids of headings a preview would show alone
@@ -103,11 +106,12 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         if not self.config.bibliography:
             return
         bib_path = Path(self.config.bibliography)
+        bibliography, problems = load_bibliography(bib_path, bib_path.name)
         try:
-            raise_if_any(load_bibliography(bib_path, bib_path.name)[1])
+            raise_if_any(problems)
         except TopicGraphError as exc:
             raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
-        use_bibliography(config, bib_path)
+        use_bibliography(config, bib_path, bibliography.entries)
 
     @event_priority(-100)  # after the other plugins': Material's offline plugin adds its polyfill then
     def _configure_site(self, config: MkDocsConfig) -> None:
@@ -140,7 +144,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         if not self.preview:  # a preview keeps what the pages it does not rebuild published
             self.published = PublishedUrls()
         self._set_aside.clear()
-        self.dates = PageDates(config.docs_dir, config.theme.get("language")) if self.config.dates else None
+        self.dates = PageDates(config.docs_dir, config.theme.get("language"),
+                               caches / DATES_CACHE if self.config.page_cache else None) if self.config.dates else None
         bib_path = Path(self.config.bibliography) if self.config.bibliography else None
         try:
             self.course = course = load_course(
@@ -164,6 +169,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
             self.preview.plan(files, course, generated,
                               sources_of(config.config_file_path, self.config.bibliography, config.docs_dir, watched))
         if self.config.page_cache:
+            self.formulas = Formulas(caches / MATHML_CACHE)
             self.page_cache = PageCache(config, files, caches / PAGE_CACHE)
             self.allowed = AllowedHtml(caches / PAGE_CACHE)
             for name in ("search", "material/search"):
@@ -240,7 +246,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.bare_headings[page_key(page.url)] = bare_headings(html)
         if self.course and self.course.topic_for(page.file.src_uri):
             self.published.sections["/" + page.url] = [item.id for item in toc_items(page.toc)]
-        return with_mathml(html, where)
+        return with_mathml(html, where, self.formulas)
 
     # Templates and output ---------------------------------------------------------------------------
 
@@ -301,6 +307,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.typesetting.save(_cache_root(_root(config)) / TYPESET_CACHE)
         if self.allowed:
             self.allowed.save()
+        if self.formulas is not None:
+            self.formulas.save()
         if self.pages and self.pages.pdfs and self.course:
             write_pdfs(config, self.course, self.dates)
 

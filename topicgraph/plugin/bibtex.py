@@ -4,16 +4,19 @@ mkdocs-bibtex (archived upstream) formats citations with pandoc, one run per pag
 for every citation of the site at once, keeps pandoc's answers in .cache/citations/ keyed by everything
 that shapes them, and hands them back to its registry, so a page needs no pandoc run of its own. What
 this relies on beyond the public plugin (the registry's two caches, `bib_data_bibtex`,
-`validate_citation_blocks`) is pinned by tests/test_bibtex_adapter.py.
+`validate_citation_blocks`, its `parse_file`) is pinned by tests/test_bibtex_adapter.py.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
+from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -23,10 +26,16 @@ from ..jsoncache import cached_entry
 PLUGIN = "bibtex"
 CACHE = Path(".cache") / "citations"
 _NOCASE_SPAN = re.compile(r"\[([^\[\]]*)\]\{\.nocase\}")
+_handed: dict[Path, Mapping[str, Any]] = {}  # a .bib -> its entries, until mkdocs-bibtex asks for them
 
 
-def use_bibliography(config: MkDocsConfig, bib_path: Path) -> None:
-    """Point mkdocs-bibtex at the course's bibliography (before its own on_config reads it)."""
+def use_bibliography(config: MkDocsConfig, bib_path: Path, entries: Mapping[str, Any] | None = None) -> None:
+    """Point mkdocs-bibtex at the course's bibliography (before its own on_config reads it).
+
+    Arguments:
+        entries: the bibliography's pybtex entries, if the course has just parsed it: mkdocs-bibtex then
+            takes them instead of parsing the file a second time (pybtex takes a tenth of a build for it).
+    """
     if PLUGIN not in config.plugins:
         raise PluginError(f"topicgraph: 'bibliography: {bib_path.name}' needs the bibtex plugin "
                           "(add '- bibtex' before '- topicgraph' under plugins in mkdocs.yml)")
@@ -35,6 +44,25 @@ def use_bibliography(config: MkDocsConfig, bib_path: Path) -> None:
         raise PluginError(f"topicgraph: bibtex's bib_file ({plugin_config.bib_file}) is not the course's "
                           f"bibliography ({bib_path.name}); remove bib_file from the bibtex plugin's settings")
     plugin_config.bib_file = str(bib_path)
+    if entries is not None:
+        _hand_over(bib_path, entries)
+
+
+def _hand_over(bib_path: Path, entries: Mapping[str, Any]) -> None:
+    """Answer mkdocs-bibtex's next parse of `bib_path` (its registry calls `parse_file` for each .bib
+    in on_config) with `entries`, parsed from the same file moments before."""
+    import mkdocs_bibtex.registry as registry
+    from pybtex.database import BibliographyData
+
+    _handed[bib_path.resolve()] = entries
+    parse_file = getattr(registry.parse_file, "__wrapped__", registry.parse_file)
+
+    @functools.wraps(parse_file)
+    def parse_once(file: str | Path, *args: Any, **kwargs: Any) -> BibliographyData:
+        handed = _handed.pop(Path(file).resolve(), None)
+        return BibliographyData(entries=handed) if handed is not None else parse_file(file, *args, **kwargs)
+
+    registry.parse_file = parse_once
 
 
 class References:

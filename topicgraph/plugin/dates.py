@@ -16,10 +16,13 @@ from markupsafe import Markup, escape
 
 from ..gitdates import last_changed
 
+CACHE = Path(".cache") / "dates"
+
 
 class PageDates:
-    def __init__(self, docs_dir: str, language: str | None) -> None:
-        self._changed = last_changed(Path(docs_dir))
+    def __init__(self, docs_dir: str, language: str | None, cache_dir: Path | None = None) -> None:
+        """cache_dir: where the dates read from git are kept, by commit (None: ask git every time)."""
+        self._changed = last_changed(Path(docs_dir), cache_dir)
         self._locale = (language or "en").replace("-", "_")
         # SOURCE_DATE_EPOCH: the reproducible-builds convention MkDocs also follows for the build date.
         epoch = os.environ.get("SOURCE_DATE_EPOCH")

@@ -20,6 +20,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 
 from .. import layout, lms
@@ -57,6 +58,8 @@ class CoursePages:
         self.lms = lms  # the site has the quizzes as LMS files (generated() with "lms"), so pages link them
         self.pdfs = pdfs  # the build prints the PDF editions (pdf/), so pages may link to them
         self._rendered_ahead: dict[tuple[str, str], dict[str, str]] = {}  # (topic id, date) -> its parts
+        self._cited: dict[tuple[str, str], dict[str, Any]] = {}  # (topic id, date) -> citation_metadata
+        self._works: dict[str, tuple[str, str]] = {}  # bibliography key -> _work()
 
     @functools.cached_property
     def part_pdfs(self) -> dict[str, Edition]:
@@ -175,12 +178,18 @@ class CoursePages:
         return Markup(html.replace("\ue000", "<strong>").replace("\ue001", "</strong>"))
 
     def citation_metadata(self, topic: Topic, updated: str) -> dict[str, Any]:
-        """How a topic page is cited: by reference managers (the page's <meta> tags) and by readers."""
+        """How a topic page is cited: by reference managers (the page's <meta> tags) and by readers.
+        Made once per build: "Cite this page" and the page's head both need it."""
+        if (topic.id, updated) not in self._cited:
+            self._cited[(topic.id, updated)] = self._citation_metadata(topic, updated)
+        return self._cited[(topic.id, updated)]
+
+    def _citation_metadata(self, topic: Topic, updated: str) -> dict[str, Any]:
         cited = {"title": topic.title, "author": self.site["site_author"], "site": self.site["site_name"],
                  "date": updated, "url": self.urls.published(topic.id), "description": topic.description}
         entries = self.course.bibliography.entries
         keys = dict.fromkeys(use.key for use in self.course.citations.get(topic.src_uri, []))
-        references = [highwire_reference(entries[key]) for key in keys if key in entries]
+        works = [self._work(key) for key in keys if key in entries]
         cited["tags"] = [  # (attribute, name, content) of each <meta> tag, in the order they are written
             *(("name", f"citation_{name}", value) for name, value in (
                 ("title", topic.title), ("author", cited["author"]), ("publication_date", updated.replace("-", "/")),
@@ -190,7 +199,7 @@ class CoursePages:
                 ("identifier", cited["url"]), ("type", "Text"))),
             # The part's PDF edition holds the page as printed (only a build that prints the PDFs has one).
             *((("name", "citation_pdf_url", self.part_pdf_url(topic)),) if self.pdfs else ()),
-            *(("name", "citation_reference", reference) for reference in references),
+            *(("name", "citation_reference", highwire) for highwire, _ in works),
             *(("property", f"og:{name}", value) for name, value in (
                 ("type", "article"), ("title", topic.title), ("description", topic.description),
                 ("url", cited["url"]), ("site_name", cited["site"]))),
@@ -204,10 +213,18 @@ class CoursePages:
             "keywords": list(topic.tags), "learningResourceType": "reading",
             "author": {"@type": "Organization", "name": cited["author"]},
             "isPartOf": {"@type": "Course", "name": cited["site"], "url": self.urls.site_url},
-            "citation": [plain_reference(entries[key]) for key in keys if key in entries],
+            "citation": [plain for _, plain in works],
             **({"version": self.site["edition_commit"]} if self.site.get("edition_commit") else {}),
         }
         return cited
+
+    def _work(self, key: str) -> tuple[str, str]:
+        """A cited work as a `citation_reference` tag's content and as plain text (once per build: most
+        works are cited by several topics)."""
+        if key not in self._works:
+            entry = self.course.bibliography.entries[key]
+            self._works[key] = (highwire_reference(entry), plain_reference(entry))
+        return self._works[key]
 
     def citation_of_page(self, topic: Topic, updated: str) -> dict[str, Any]:
         """What "Cite this page" needs: the date the page last changed, the edition (the commit the site
@@ -390,5 +407,10 @@ class CoursePages:
 
 def _highlighted(language: str, code: str) -> Markup:
     """Code as the HTML pymdownx.highlight gives a fenced block (Pygments escapes the code)."""
-    spans = highlight(code, get_lexer_by_name(language), HtmlFormatter(nowrap=True))
+    spans = highlight(code, *_highlighter(language))
     return Markup(f'<div class="highlight"><pre><span></span><code>{spans}</code></pre></div>')
+
+
+@functools.cache  # finding a lexer and setting up a formatter took longer than highlighting a citation
+def _highlighter(language: str) -> tuple[Lexer, HtmlFormatter]:
+    return get_lexer_by_name(language), HtmlFormatter(nowrap=True)
