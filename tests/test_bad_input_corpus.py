@@ -109,8 +109,11 @@ def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     """The selected cases, built two at a time: each build is one process busy on one core."""
     selected = sorted({item.callspec.params["case_path"] for item in request.session.items
                        if "case_path" in getattr(getattr(item, "callspec", None), "params", {})})
+    # Made here, not in the threads: the first mktemp of a process creates pytest's base directory, and
+    # two threads would race to create it (a worker of `make test` may start with this module).
+    workdirs = [tmp_path_factory.mktemp(path.stem) for path in selected]
     with ThreadPoolExecutor(max_workers=max(1, min(2, os.cpu_count() or 1))) as pool:
-        built = pool.map(lambda path: build_case(path, tmp_path_factory.mktemp(path.stem)), selected)
+        built = pool.map(build_case, selected, workdirs)
         return dict(zip(selected, built, strict=True))
 
 
