@@ -21,7 +21,7 @@ def test_a_value_is_written_whole_under_new_folders_and_replaces_the_old(tmp_pat
 
 def test_an_entry_is_named_by_its_name_and_key(tmp_path: Path) -> None:
     assert entry_path("figure", "abc123", tmp_path) == tmp_path / "figure.abc123.json"
-    value, computed = cached_entry("figure", "abc123", tmp_path, lambda: {"x": 1}, dict, dict)
+    _, computed = cached_entry("figure", "abc123", tmp_path, lambda: {"x": 1}, dict, dict)
     assert computed and entry_path("figure", "abc123", tmp_path).is_file()
 
 

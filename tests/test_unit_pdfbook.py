@@ -31,7 +31,8 @@ def test_the_print_page_gives_its_stylesheets_body_attributes_topics_and_answers
     head = ('<link rel="stylesheet" href="a.css"><link rel="icon" href="i.png">'
             '<link href="b.css" rel="stylesheet" media="print">')
     page = page_of({"a": topic_html("a"), "b-2": topic_html("b-2", body="<p>x\ny</p>")}, {"a": "<ol>A</ol>"}, head)
-    assert page.stylesheets == ('<link rel="stylesheet" href="a.css">', '<link href="b.css" rel="stylesheet" media="print">')
+    assert page.stylesheets == ('<link rel="stylesheet" href="a.css">',
+                                '<link href="b.css" rel="stylesheet" media="print">')
     assert page.body_attributes == ' dir="rtl" data-md-color-scheme="slate"'
     assert page.topics == {"a": topic_html("a"), "b-2": topic_html("b-2", body="<p>x\ny</p>")}
     assert page.answers == {"a": "<ol>A</ol>"}
@@ -72,7 +73,8 @@ def test_the_document_is_titled_styled_and_lays_out_the_page_box() -> None:
     assert html.startswith('<!doctype html>\n<html lang="en"><head><meta charset="utf-8">\n'
                            "<title>The whole course — A &lt;course&gt;</title>\n"
                            '<link rel="stylesheet" href="s.css">\n<style>@page { size: A4;')
-    assert '</style>\n</head><body dir="rtl" data-md-color-scheme="slate"><article class="md-typeset sd-book">\n' in html
+    assert ('</style>\n</head><body dir="rtl" data-md-color-scheme="slate">'
+            '<article class="md-typeset sd-book">\n') in html
     assert html.endswith("\n</article></body></html>")
     style = html[html.index("<style>") + 7:html.index("</style>")]
     margin = "font: 8pt/1.2 var(--md-text-font-family, sans-serif); color: #555"
@@ -87,7 +89,8 @@ def test_the_document_is_titled_styled_and_lays_out_the_page_box() -> None:
     ]) + BOOK_CSS
     part = book(Edition("part-t", "Part: Theory", "part", (("Theory", ("a",)),)), page)
     assert "@page part-1" not in part and ".sd-book-part--1 { page" not in part  # one part: the edition's own head
-    assert '<section class="sd-book-part sd-book-part--1"><h1 id="part-1" class="sd-book-part__title">Theory</h1>' in part
+    assert ('<section class="sd-book-part sd-book-part--1">'
+            '<h1 id="part-1" class="sd-book-part__title">Theory</h1>') in part
 
 
 def test_the_contents_list_every_part_and_topic_with_its_page_box() -> None:
