@@ -23,6 +23,7 @@ def test_every_spelling_of_a_page_gives_one_key(url: str, key: str) -> None:
     ("topics/a.html", "a.html#core-idea", False),
     ("topics/a/", "../a/#quiz", False),
     ("topics/a/", "../b/?q=1", True),
+    ("topics/a/", "./?q=1", False),  # the same page with a query string
     ("topics/a/", "../../data/x.CSV", False),  # a file, whatever the case of its extension
     ("topics/a/", "../../data/x.json?v=2", False),
     ("topics/a/", "../b/index.htm", True),
@@ -46,10 +47,11 @@ def test_a_link_marked_already_is_left_alone_and_every_link_is_read() -> None:
 
 def test_a_bare_heading_is_judged_on_the_page_it_is_on() -> None:
     bare = {"/topics/b": {"explainer"}}
-    html = '<a href="../b/#explainer">1</a> <a href="../c/#explainer">2</a> <a href="../b/">3</a>'
+    html = ('<a href="../b/#explainer">1</a> <a href="../c/#explainer">2</a> <a href="../b/">3</a> '
+            '<a href="../b/?v=1#explainer">4</a>')
     assert with_link_previews(html, "topics/a/", bare) == (
         '<a href="../b/#explainer">1</a> <a data-preview href="../c/#explainer">2</a> '
-        '<a data-preview href="../b/">3</a>')
+        '<a data-preview href="../b/">3</a> <a href="../b/?v=1#explainer">4</a>')
 
 
 @pytest.mark.parametrize(("html", "bare"), [

@@ -91,6 +91,9 @@ def test_the_document_is_titled_styled_and_lays_out_the_page_box() -> None:
     assert "@page part-1" not in part and ".sd-book-part--1 { page" not in part  # one part: the edition's own head
     assert ('<section class="sd-book-part sd-book-part--1">'
             '<h1 id="part-1" class="sd-book-part__title">Theory</h1>') in part
+    sections = re.findall(r'<section class="sd-book-part sd-book-part--\d">.*?</section>', html, re.S)
+    assert [s.count('class="sd-print-topic"') for s in sections] == [1, 1]  # each part closes before the next
+    assert f'{topic_html("a")}\n</section>\n<section class="sd-book-part sd-book-part--2">' in html
 
 
 def test_the_contents_list_every_part_and_topic_with_its_page_box() -> None:
@@ -111,7 +114,8 @@ def test_the_contents_list_every_part_and_topic_with_its_page_box() -> None:
     assert ('<section class="sd-book-answers"><h1 id="answer-key">Answer key</h1><p>Each topic\'s quiz: the right '
             "answer with its explanation, then why each other option is not it.</p>\n<p>Key b</p>\n</section>") in html
     partly = book(edition, page, {"a": 5})  # an entry the first print did not place keeps its blank box
-    assert partly.count('<span class="sd-book-toc__page sd-book-toc__page--blank">000</span>') == 3
+    blank = '<span class="sd-book-toc__page sd-book-toc__page--blank">000</span></span>'
+    assert partly.count(f"</a>{blank}") == 3
     assert '<span class="sd-book-toc__page">5</span>' in partly
 
 
@@ -137,6 +141,7 @@ def test_links_lead_inside_the_edition_or_to_the_published_site_and_images_load_
 @pytest.mark.parametrize(("text", "literal"), [
     ('say "hi"', r'"say \22 hi\22 "'), ("a\\b", r'"a\5c b"'), ("</style>", r'"\3c /style\3e "'),
     ("one\ntwo\r\fthree\tfour\x01", r'"one\a two\d \c three\9 four\1 "'), ("Théorie", '"Théorie"'),
+    ("Xerxes", '"Xerxes"'),
 ])
 def test_text_in_css_is_a_string_no_text_can_leave(text: str, literal: str) -> None:
     assert css_string(text) == literal
