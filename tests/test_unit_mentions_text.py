@@ -30,6 +30,7 @@ def read(markdown: str) -> str | None:
     ("## A heading on [B](b.md)\nThen a line", "A heading on [B] Then a line"),
     ("Text.\n\n   \nAfter a blank line with spaces, [B](b.md).", "After a blank line with spaces, [B]."),
     ("| a | [B](b.md) |  |", "a · [B]"),
+    ("| X | [B](b.md) | Mr X", "X · [B] · Mr X"),  # a row without its closing pipe
     ("---\ntitle: x\n...\nText [B](b.md).", "Text [B]."),
     ("~~~\n[B](b.md)\n~~~\nNot here. <!-- [B](b.md) -->Here [B](b.md).", "Here [B]."),
 ])
@@ -71,7 +72,7 @@ def test_hostile_text_stays_text() -> None:
     (r"\neq", "≠"), (r"\ne", "≠"), (r"\pi", "π"), (r"\alpha", "α"), (r"\beta", "β"), (r"\gamma", "γ"),
     (r"\delta", "δ"), (r"\theta", "θ"), (r"\lambda", "λ"), (r"\mu", "μ"), (r"\sigma", "σ"),
     (r"\epsilon", "ε"), (r"\infty", "∞"), (r"\ldots", "…"), (r"\dots", "…"), (r"\unknown", "unknown"),
-    (r"x_{i}^{2}", "xi2"),
+    (r"x_{i}^{2}", "xi2"), (r"\Delta", "Delta"),
 ])
 def test_inline_tex_reads_as_its_symbols(tex: str, text: str) -> None:
     assert read(f"So ${tex}$ holds, as [B](b.md) shows.") == f"So {text} holds, as [B] shows."
