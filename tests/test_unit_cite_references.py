@@ -45,6 +45,7 @@ def test_a_page_range_in_any_dash_gives_a_first_and_a_last_page(pages: str, expe
 def test_an_edited_book_names_its_editors_and_empty_fields_are_left_out() -> None:
     book = entry({"editor": ["Booth, Ken"]}, title="Security", year="", journal="")
     assert tags(highwire_reference(book)) == [("citation_title", "Security"), ("citation_author", "Booth, Ken")]
+    assert tags(highwire_reference(entry({"author": ["Herz, John"]}))) == [("citation_author", "Herz, John")]
     both = entry({"author": ["Herz, John"], "editor": ["Booth, Ken"]}, title="T")
     assert ("citation_author", "Booth, Ken") not in tags(highwire_reference(both))
 
@@ -62,6 +63,7 @@ def test_the_one_line_reference_reads_authors_year_and_title() -> None:
                                      "International Politics.")
     assert plain_reference(entry({"editor": ["Booth, Ken"]}, title="Security")) == "Booth, Ken (n.d.). Security."
     assert plain_reference(entry(title=r"{\"U}ber Angst")) == "(n.d.). Über Angst."
+    assert plain_reference(entry({"author": ["Herz, John"]}, year="1950")) == "Herz, John (1950)."  # no title
 
 
 @pytest.mark.parametrize(("latex", "text"), [
