@@ -33,6 +33,10 @@ def read(markdown: str) -> str | None:
     ("| X | [B](b.md) | Mr X", "X · [B] · Mr X"),  # a row without its closing pipe
     ("---\ntitle: x\n...\nText [B](b.md).", "Text [B]."),
     ("~~~\n[B](b.md)\n~~~\nNot here. <!-- [B](b.md) -->Here [B](b.md).", "Here [B]."),
+    ("```\ncode\n```\nRight after a fence, [B](b.md).", "Right after a fence, [B]."),
+    ("A paragraph without a full stop\n\nSee [B](b.md) here", "See [B] here"),
+    ("> A quoted line\n> - A quoted item with [B](b.md)", "A quoted item with [B]"),
+    ("- An item\n  | x | [B](b.md) |", "x · [B]"),  # an indented table row
 ])
 def test_each_kind_of_unit_is_read_without_its_markers(markdown: str, shown: str) -> None:
     assert read(markdown) == shown
@@ -118,6 +122,11 @@ def test_a_longer_sentence_keeps_the_words_around_the_link() -> None:
     # WORDS_AROUND pieces of the text split at spaces are kept: the space next to the link is one of them.
     assert found.before == f"{ELLIPSIS} {' '.join(words(WORDS_AROUND + 1, 'a').split()[2:])} "
     assert found.after == f" {' '.join(words(WORDS_AROUND - 1, 'z').split())} {ELLIPSIS}"  # no comma before the cut
+    exact = mention_context(f"{words(LONG_SENTENCE, 'a')} [B](b.md) {words(WORDS_AROUND - 2, 'z')} X.", SOURCE, TARGET)
+    assert exact.after == f" {words(WORDS_AROUND - 2, 'z')} X."  # nothing cut after the link: no ellipsis
+    cut = mention_context(f"{words(LONG_SENTENCE, 'a')} [B](b.md) {words(WORDS_AROUND - 2, 'z')} X, and more.",
+                          SOURCE, TARGET)
+    assert cut.after == f" {words(WORDS_AROUND - 2, 'z')} X {ELLIPSIS}"
     short = mention_context(f"{words(WORDS_AROUND - 1, 'a')} [B](b.md) {words(LONG_SENTENCE, 'z')}.",
                             SOURCE, TARGET)
     assert short.before == f"{words(WORDS_AROUND - 1, 'a')} "
