@@ -75,8 +75,8 @@ def plain_reference(entry) -> str:
     """A cited work as one line of plain text: authors, year, title (for schema.org's `citation`)."""
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     names = "; ".join(plain_text(str(person)) for person in people)
-    return " ".join(f"{names} ({plain_text(entry.fields.get('year', 'n.d.'))}). "
-                    f"{plain_text(entry.fields.get('title', ''))}.".split())
+    title = plain_text(entry.fields.get("title", ""))
+    return " ".join(f"{names} ({plain_text(entry.fields.get('year', 'n.d.'))}).{f' {title}.' if title else ''}".split())
 
 
 # RIS: one "TAG  - value" a line, the entry from "TY" to "ER". A line break in a value would start a

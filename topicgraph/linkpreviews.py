@@ -20,8 +20,9 @@ _LINK = re.compile(r'<a\b([^>]*?)\shref="([^"]*)"')  # not xlink:href: Material 
 _FILE = re.compile(r"\.(?!html?$)[A-Za-z0-9]+$")  # a file other than a page (.pdf, .csv, .json)
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 # The heading's text may not run past its own end tag: a lazy .*? would, for every heading not followed by
-# another, search on through the rest of the page (a third of a second a build).
-_BARE_HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]+)"[^>]*>(?:(?!</h\1>).)*</h\1>\s*<h[1-6]\b', re.S)
+# another, search on through the rest of the page (a third of a second a build). The next heading is only
+# looked at, not consumed: it may be bare too.
+_BARE_HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]+)"[^>]*>(?:(?!</h\1>).)*</h\1>(?=\s*<h[1-6]\b)', re.S)
 
 
 def page_key(url: str) -> str:

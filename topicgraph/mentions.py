@@ -36,6 +36,8 @@ _EMPHASIS = (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), re.compile(r"\*(?=\S)
              re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)"), re.compile(r"(==|~~|\^\^)(?=\S)(.+?)(?<=\S)\1"))
 _CODE = re.compile(r"`+([^`]*)`+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_STAND_IN = {c: chr(0xE100 + n) for n, c in enumerate("\\`*_{}[]()#+-.!|")}  # _ESCAPE's; private use
+_LITERAL = str.maketrans({v: k for k, v in _STAND_IN.items()})
 # Where a block holds several units: a list item, a heading, a quotation's line, an admonition's title.
 _ITEM_START = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+|^#{1,6}\s+|^(?:!!!|\?\?\?\+?)\s")
 _LINE_MARKER = re.compile(r"^\s*(?:>\s?)*(?:[-*+]\s+|\d+[.)]\s+|#{1,6}\s+)?")
@@ -94,6 +96,8 @@ def mention_contexts(pages: Mapping[str, str],
 
 def _page_units(markdown: str) -> list[str]:
     """Every unit of a page's prose (paragraph, list item, heading, table row), in order, on one line each."""
+    # The private-use characters that mark the link and escaped characters are this module's alone.
+    markdown = re.sub("[\ue000-\ue1ff]", "", markdown)
     text = _COMMENT.sub("", _FENCED_CODE.sub("", _FRONT_MATTER.sub("", markdown)))
     return [unit for block in re.split(r"\n[ \t]*\n", text) for unit in _units(block)]
 
@@ -149,10 +153,11 @@ def _plain(text: str) -> str:
     text = _REFERENCE_LINK.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = _CODE.sub(r"\1", text)
+    # An escaped character is literal: it waits as a stand-in while emphasis is read (\*a\* is no emphasis).
+    text = _ESCAPE.sub(lambda m: _STAND_IN[m.group(1)], text)
     for pattern in _EMPHASIS:
         text = pattern.sub(lambda m: m.group(m.lastindex or 0), text)
-    text = _ESCAPE.sub(r"\1", text)
-    return " ".join(html.unescape(text).split())
+    return " ".join(html.unescape(text.translate(_LITERAL)).split())
 
 
 def _tex_text(math: re.Match[str]) -> str:
