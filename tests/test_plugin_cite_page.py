@@ -94,7 +94,7 @@ def text_of(highlighted: str) -> str:
     return html.unescape(re.sub(r"<[^>]*>", "", str(highlighted)))
 
 
-def test_cite_this_page_gives_bibtex_and_ris_with_the_edition(course) -> None:
+def test_the_page_is_cited_in_bibtex_and_ris_with_the_edition(course) -> None:
     topic = course.topics["independence"]
     cite = pages_for(course, SITE | EDITION).citation_of_page(topic, "2026-12-04")
     assert text_of(cite.pop("bibtex_html")) == (
