@@ -124,3 +124,10 @@ def test_outside_git_the_page_has_no_edition_and_its_bibtex_is_highlighted(cours
     assert "version" not in text_of(cite["bibtex_html"]) and cite["year"] == "2025"
     assert str(cite["bibtex_html"]).startswith('<div class="highlight"><pre><span></span><code><span class="')
     assert "sdcourse-independence" in str(cite["bibtex_html"])
+
+
+def test_a_page_that_cites_nothing_names_no_work(course) -> None:
+    uncited = next(t for t in course.topics.values() if not course.citations.get(t.src_uri))
+    cited = pages_for(course, SITE).citation_metadata(uncited, "2026-12-04")
+    assert [tag for tag in cited["tags"] if tag[1] == "citation_reference"] == []
+    assert cited["json_ld"]["citation"] == []
