@@ -199,6 +199,7 @@ def test_the_script_holds_the_pieces_that_join_into_the_files_the_build_writes()
                          "moodleHead": lms.MOODLE_HEAD, "moodleTail": lms.MOODLE_TAIL}
     assert set(data["topics"]) == {"spiral-model", "stag-hunt"}
     assert data["topics"]["stag-hunt"]["title"] == "Stag hunt"
+    assert '<item ident="the-security-dilemma.stag-hunt.q1"' in data["topics"]["stag-hunt"]["qti"]  # the course's key
     # Joined as the script joins them, the course's pieces are the course's files.
     sections = [data["topics"][t.id] for t in topics]
     assert templates["moodleHead"] + "".join(s["moodle"] for s in sections) + templates["moodleTail"] == \
