@@ -30,13 +30,14 @@ class BuildResult:
     site: Path
 
 
-def run_build(project: Path, site: Path, **env_vars: str) -> BuildResult:
-    """Run `mkdocs build --strict` the way `make build` does, capturing everything it prints."""
+def run_build(project: Path, site: Path, *, verbose: bool = False, **env_vars: str) -> BuildResult:
+    """Run `mkdocs build --strict` the way `make build` does, capturing everything it prints
+    (verbose: its debug messages too)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
            "FIGURES_CACHE_DIR": str(FIGURES_CACHE),
            "CITATIONS_CACHE_DIR": str(CITATIONS_CACHE), "TOPICGRAPH_CACHE_ROOT": str(CACHE_ROOT), **env_vars}
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(site), *(["-v"] if verbose else [])],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)

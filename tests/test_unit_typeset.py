@@ -3,10 +3,13 @@ nothing else (no Markdown, no HTML), references get Markdown but no raw HTML, an
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from markdown import Markdown
 from markupsafe import Markup
 
-from topicgraph.typeset import TextTypesetter, Typesetter
+from topicgraph.typeset import TextTypesetter, Typesetter, _inline, encoded
 
 
 def test_front_matter_text_gets_quotes_dashes_and_ellipses() -> None:
@@ -52,3 +55,23 @@ def test_a_reference_gets_markdown_but_its_html_shows_as_text() -> None:
 @pytest.mark.parametrize(("config", "expected"), [({}, "a &ndash; b"), ({"smart_dashes": False}, "a -- b")])
 def test_a_reference_gets_the_pages_extension_settings(config: dict, expected: str) -> None:
     assert Typesetter(["smarty"], {"smarty": config})("a -- b") == expected
+
+
+def test_text_smarty_cannot_change_skips_markdown() -> None:
+    typeset = TextTypesetter()
+    typeset._markdown = None  # a conversion would fail
+    assert typeset("Herz, 1950: the idealist & the realist (#2)") == (
+        "Herz, 1950: the idealist &amp; the realist (&#35;2)")
+
+
+def test_skipping_markdown_gives_what_markdown_gives() -> None:
+    """The shortcut is exact: random texts dense with what Markdown and smarty act on come out as a
+    full conversion gives them, whichever way each text goes."""
+    pieces = ["a", "b", " ", "  ", ".", "..", "-", "--", "1.", "2)", "+", "*", "_", "'", '"', "<", ">", "<<",
+              ">>", "&", "&amp;", "&#35;", "#", "=", "`", "\\", "[", "]", "(", ")", "!", "|", "{", "}", ":", "\n",
+              "\t", "\x02", "\x03", "\u00a0", "\ue000", "é", "—", "...", "---", "- ", "1. "]
+    rng = random.Random(1950)
+    typeset, markdown = TextTypesetter(), Markdown(extensions=["smarty"])
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert typeset(text) == _inline(markdown, encoded(text)), repr(text)

@@ -61,6 +61,16 @@ class Course:
         return pages
 
 
+def pages_as_built(docs_dir: Path, pages: Mapping[str, str], display_prefix: str = "docs",
+                   ) -> tuple[dict[str, str], Record | None, list[Problem]]:
+    """The pages as the build reads them (the arms-control record's table in place), the record, and
+    the record's problems."""
+    if not (docs_dir / DATA).is_file():
+        return dict(pages), None, []
+    record, problems = load_record(docs_dir / DATA, f"{display_prefix}/{DATA.as_posix()}")
+    return {src_uri: with_record(text, record) for src_uri, text in pages.items()}, record, problems
+
+
 def load_course(
     docs_dir: Path,
     bib_path: Path | None,
@@ -81,11 +91,8 @@ def load_course(
         settings: the course's parts and levels.
     """
     topics, problems = load_topics(docs_dir, display_prefix, settings)
-    record = None
-    if (docs_dir / DATA).is_file():
-        record, record_problems = load_record(docs_dir / DATA, f"{display_prefix}/{DATA.as_posix()}")
-        problems += record_problems
-        pages = {src_uri: with_record(text, record) for src_uri, text in pages.items()}
+    pages, record, record_problems = pages_as_built(docs_dir, pages, display_prefix)
+    problems += record_problems
     bibliography, bib_problems = load_bibliography(bib_path, bib_path.name) if bib_path else (Bibliography("", {}), [])
     problems += bib_problems
     citations = {src_uri: citation_uses(text) for src_uri, text in pages.items()}
@@ -112,4 +119,4 @@ def load_course(
                   record, settings, dict(pages), contexts)
 
 
-__all__ = ["Course", "Problem", "load_course"]
+__all__ = ["Course", "Problem", "load_course", "pages_as_built"]

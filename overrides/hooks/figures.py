@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from jinja2 import Template
@@ -78,15 +79,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def _figure_html(name: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    global _template, _drawing
+    global _template
     figure = _rendered.get(name)
     if figure is None:
-        if _drawing is not None:  # what it drew is now in the cache; what it could not, is drawn here
-            _drawing.wait()
-            _drawing = None
+        cache_dir = _cache_dir(_root(config))
+        # The drawing ahead puts each figure in the cache as it is drawn, in the order the pages come:
+        # wait for this one (or for the end); what it could not draw, is drawn here.
+        while _drawing is not None and _drawing.poll() is None and not _in_cache(name, cache_dir):
+            time.sleep(0.01)
         try:
             figure, _ = render_figure(name, Path(config.docs_dir) / "data", bibliography_keys(_bibliography(config)),
-                                      _cache_dir(_root(config)))
+                                      cache_dir)
         except FigureError as exc:
             raise PluginError(f"docs/{page.file.src_uri}: figure '{name}': {exc}") from None
         _rendered[name] = figure
@@ -103,19 +106,26 @@ def _figure_html(name: str, page: Page, config: MkDocsConfig, files: Files) -> s
 def _draw_ahead(config: MkDocsConfig) -> None:
     """Start drawing the figures the cache lacks in another process, beside the rest of the build."""
     global _drawing
-    if _drawing is not None:  # a `make serve` rebuild while the last one's drawing goes on
+    if _drawing is not None and _drawing.poll() is None:  # a `make serve` rebuild while the last one's drawing goes on
         return
     root, data_dir, bib_path = _root(config), Path(config.docs_dir) / "data", _bibliography(config)
     cache_dir = _cache_dir(root)
-    placed = {name for path in Path(config.docs_dir).rglob("*.md")
-              for name in MARKER.findall(path.read_text(encoding="utf-8"))}
+    # In the order of the pages that place them, which is about the order MkDocs converts them in.
+    placed = dict.fromkeys(name for path in sorted(Path(config.docs_dir).rglob("*.md"))
+                           for name in MARKER.findall(path.read_text(encoding="utf-8")))
     # A figure with no entry at all (a fresh clone) is drawn ahead; one whose entry is out of date is
     # redrawn by its page as before: checking every key here would read all the data on every build.
-    missing = sorted(name for name in placed & set(known_figures()) if not any(cache_dir.glob(f"{name}.*.json")))
+    known = set(known_figures())
+    missing = [name for name in placed if name in known and not _in_cache(name, cache_dir)]
     if missing:
         _drawing = subprocess.Popen([sys.executable, "-m", "figures.draw_ahead", str(data_dir), str(bib_path),
                                      str(cache_dir), *missing],
                                     cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _in_cache(name: str, cache_dir: Path) -> bool:
+    """Whether the cache has an entry for the figure (up to date or not)."""
+    return any(cache_dir.glob(f"{name}.*.json"))
 
 
 def _cache_dir(root: Path) -> Path:

@@ -9,10 +9,11 @@ reflection, quiz, references and "Cite this page" come from the templates in the
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,14 +23,14 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..agreements import MARKER as AGREEMENTS_MARKER
 from ..agreements import with_record
 from ..citations import load_bibliography
-from ..course import Course, load_course
+from ..course import Course, load_course, pages_as_built
 from ..errors import TopicGraphError, raise_if_any
 from ..footnotes import in_reading_order
 from ..gitdates import head_commit, tracked_files
@@ -38,6 +39,7 @@ from ..linkpreviews import bare_headings, page_key, with_link_previews
 from ..printable import MissingTopicHtml, assemble
 from ..rawhtml import restore, set_aside, set_aside_footnotes
 from ..typeset import Typesetter
+from .ahead import Ahead, converting, indexing
 from .bibtex import References, use_bibliography
 from .config import TopicGraphConfig
 from .dates import CACHE as DATES_CACHE
@@ -62,6 +64,7 @@ from .typesetting import Typesetting
 SCRIPTS = ("assets/javascripts/course.js",)
 STYLESHEETS = ("assets/stylesheets/course.css",)
 IFRAME_WORKER = "assets/javascripts/vendor/iframe-worker-shim.js"
+log = logging.getLogger("mkdocs.plugins.topicgraph")
 _ELEMENT_ID = re.compile(r'\sid="([^"]+)"')  # whitespace before: \b would also take data-id, and is slow
 
 
@@ -75,11 +78,15 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self.typesetter: Typesetter | None = None
         self.typesetting = Typesetting()  # kept between builds
         self.references: References | None = None
+        self.pandoc: ThreadPoolExecutor | None = None
+        self.formatting: Future[References] | None = None  # pandoc at work (from on_config to on_files)
         self.page_cache: PageCache | None = None
         self.allowed: AllowedHtml | None = None
         self.preview: Preview | None = None  # `mkdocs serve --dirty` only
         self.dates: PageDates | None = None
         self.formulas: Formulas | None = None
+        self.indexed: IndexedPages | None = None
+        self.ahead: list[Ahead] = []  # copies of the build filling the caches (ahead.py)
         self.published = PublishedUrls()
         self.unindexed = UnindexedSections()
         self.bare_headings: dict[str, set[str]] = {}  # page_key -> ids of headings a preview would show alone
@@ -129,7 +136,21 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         config.extra_javascript[:0] = [s for s in SCRIPTS if s not in map(str, config.extra_javascript)]
         config.extra_css[:0] = [s for s in STYLESHEETS if s not in config.extra_css]
 
-    on_config = CombinedEvent(_check_caches, _check_bibliography, _configure_site)
+    @event_priority(-100)  # after mkdocs-bibtex's, which makes the registry pandoc's answers go to
+    def _start_citations(self, config: MkDocsConfig) -> None:
+        # pandoc formats every citation of the site in a process of its own (about a second on a fresh
+        # clone): it starts now, from the pages as they are on disk, and on_files takes its answers.
+        self.formatting = None
+        if not self.config.bibliography:
+            return
+        on_disk = {f.src_uri: f.content_string for f in get_files(config).documentation_pages()}
+        pages, _, problems = pages_as_built(Path(config.docs_dir), on_disk)
+        if not problems:  # else on_files reports them, and the build stops
+            self.pandoc = ThreadPoolExecutor(max_workers=1)
+            self.formatting = self.pandoc.submit(References, config, Path(self.config.bibliography), pages,
+                                                 _root(config))
+
+    on_config = CombinedEvent(_check_caches, _check_bibliography, _configure_site, _start_citations)
 
     # The course -------------------------------------------------------------------------------------
 
@@ -158,12 +179,13 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
             )
         except TopicGraphError as exc:
             raise PluginError(f"{len(exc.problems)} problem(s) in the course sources:\n{exc}") from None
-        # pandoc formats the citations in a process of its own (about a second when its cache is cold);
-        # what needs no reference is rendered meanwhile, and the works cited last (CoursePages.generated).
-        with ThreadPoolExecutor(max_workers=1) as pandoc:
-            formatting = pandoc.submit(References, config, bib_path, course.pages or {}, root) if bib_path else None
-            generated = self._generate(config, files, course, bib_path, env, lambda: formatting and formatting.result())
-            self.references = formatting.result() if formatting else None
+        # What needs no reference is rendered while pandoc works, the works cited last (CoursePages.generated).
+        formatting = self.formatting
+        generated = self._generate(config, files, course, bib_path, env, lambda: formatting and formatting.result())
+        self.references = formatting.result() if formatting else None
+        if self.pandoc:  # its thread ends now: the copies that work ahead fork only a build with one thread
+            self.pandoc.shutdown()
+            self.pandoc = None
         if self.preview:
             watched = [*config.watch, *([config.theme.custom_dir] if config.theme.custom_dir else [])]
             self.preview.plan(files, course, generated,
@@ -172,9 +194,9 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
             self.formulas = Formulas(caches / MATHML_CACHE)
             self.page_cache = PageCache(config, files, caches / PAGE_CACHE)
             self.allowed = AllowedHtml(caches / PAGE_CACHE)
-            for name in ("search", "material/search"):
-                if name in config.plugins:
-                    IndexedPages(config.plugins[name], caches / SEARCH_CACHE)
+        search_cache = caches / SEARCH_CACHE if self.config.page_cache else None
+        self.indexed = next((IndexedPages(config.plugins[name], search_cache)
+                             for name in ("search", "material/search") if name in config.plugins), None)
         return files
 
     def _generate(self, config: MkDocsConfig, files: Files, course: Course, bib_path: Path | None,
@@ -208,6 +230,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
                 if file.page is not None and file.page.markdown is None and not file.is_modified():
                     file.page.read_source(config)
                     _escape_meta(file.page)
+        elif self.page_cache:  # MkDocs converts the pages next, from the first: a copy starts from the last
+            self.ahead.append(Ahead(_pages(files), converting(config, files, self.page_cache)))
         return nav
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -290,6 +314,11 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
     on_page_context = CombinedEvent(_before_search, _assemble_print, _after_search, _link_previews)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self._end_ahead()
+        if self.page_cache:
+            log.debug(f"Page cache: {self.page_cache.hits} page(s) kept, {self.page_cache.misses} converted")
+        if self.indexed and self.indexed.active and self.indexed.directory and not self.preview:  # search is next
+            self.ahead.append(Ahead(_pages(files), indexing(self.unindexed, self.indexed)))
         env.globals["nav_once"] = RenderedOnce()  # new for each build, so `mkdocs serve` never reuses stale HTML
         self.published.check(config, _root(config))
         return env
@@ -302,6 +331,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         return with_policy(output_content, None, self.serving)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._end_ahead()
         self.published.write(config.site_dir)
         ship_minified(config.site_dir)
         self.typesetting.save(_cache_root(_root(config)) / TYPESET_CACHE)
@@ -312,11 +342,22 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         if self.pages and self.pages.pdfs and self.course:
             write_pdfs(config, self.course, self.dates)
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self._end_ahead()
+
+    def _end_ahead(self) -> None:
+        while self.ahead:
+            self.ahead.pop().end()
+
     def _reference_html(self, text: str) -> str | None:
         """A formatted reference as inline HTML, typeset once per build; None for any other footnote."""
         if self.typesetter and self.references and text in self.references.texts:
             return self.typesetter(text)
         return None
+
+
+def _pages(files: Files) -> list[Page]:
+    return [file.page for file in files.documentation_pages() if file.page is not None]
 
 
 def _escape_meta(page: Page) -> None:

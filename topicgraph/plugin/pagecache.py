@@ -49,12 +49,13 @@ class PageCache:
         digest.update("\n".join(sorted(f"{f.src_uri} {f.url}" for f in files)).encode())
         self._build_key = digest.digest()
 
+    def kept(self, page: Page) -> bool:
+        """Whether the page, with its final Markdown, was converted and kept before."""
+        return self._entry(page).is_file()
+
     def convert(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         """Give the page what `Page.render` would: from the cache, or by converting it (and keeping that)."""
-        host = type(page).__module__.partition(".")[0]  # mkdocs, or another host that converts its own way
-        key = hashlib.sha256(self._build_key + f"{host}=={package_version(host)}\0{page.file.src_uri}\0".encode()
-                             + (page.markdown or "").encode()).hexdigest()[:32]
-        entry = self.directory / f"{key}.json"
+        entry = self._entry(page)
         try:
             _restore(page, json.loads(entry.read_text(encoding="utf-8")), files)
             self.hits += 1
@@ -66,6 +67,12 @@ class PageCache:
             type(page).render(page, config, files)  # the host's own conversion (MkDocs' or ProperDocs')
         if not warnings.count:
             write_json(entry, _saved(page))
+
+    def _entry(self, page: Page) -> Path:
+        host = type(page).__module__.partition(".")[0]  # mkdocs, or another host that converts its own way
+        key = hashlib.sha256(self._build_key + f"{host}=={package_version(host)}\0{page.file.src_uri}\0".encode()
+                             + (page.markdown or "").encode()).hexdigest()[:32]
+        return self.directory / f"{key}.json"
 
 
 def _saved(page: Page) -> dict[str, Any]:

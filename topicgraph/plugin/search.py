@@ -50,7 +50,8 @@ class UnindexedSections:
 
 
 class IndexedPages:
-    """Material's search entries for each page, kept between builds in .cache/search/.
+    """Material's search entries for each page, with the other spellings added, kept between builds in
+    .cache/search/ (unless the page cache is off).
 
     Material's search plugin parses every page's HTML into sections; for a page whose HTML, address,
     table of contents and search settings are those of an earlier build, the entries are the same, so
@@ -58,33 +59,44 @@ class IndexedPages:
     `add_entry_from_context(page)`, which appends to its `entries` list.
     """
 
-    def __init__(self, plugin: Any, directory: Path) -> None:
+    def __init__(self, plugin: Any, directory: Path | None) -> None:
+        """directory: where the entries are kept; None keeps none (each page is parsed)."""
         self.directory = directory
-        index = getattr(plugin, "search_index", None)
-        if index is None or not isinstance(getattr(index, "entries", None), list):
+        self._index = index = getattr(plugin, "search_index", None)
+        self.active = index is not None and isinstance(getattr(index, "entries", None), list)
+        if not self.active:
             return  # search disabled, or another search plugin: leave it alone
-        add = index.add_entry_from_context
+        self._parse = index.add_entry_from_context
         # The entries are kept with the other spellings added, so the spellings are part of the key.
         spellings = hashlib.sha256(repr(sorted(SPELLINGS.items())).encode()).hexdigest()
-        digest = hashlib.sha256(f"material {package_version('mkdocs-material')} {index.config!r} {spellings}".encode())
+        self._digest = hashlib.sha256(
+            f"material {package_version('mkdocs-material')} {index.config!r} {spellings}".encode())
+        index.add_entry_from_context = self.add
 
-        def add_cached(page: Page) -> None:
-            key = digest.copy()
-            toc = [(a.id, a.title, a.level) for a in toc_items(page.toc)]
-            meta = {k: page.meta.get(k) for k in ("title", "tags", "search")}
-            key.update(repr((page.url, page.title, toc, meta)).encode() + (page.content or "").encode())
-            entry = self.directory / f"{key.hexdigest()[:32]}.json"
-            start = len(index.entries)
+    def add(self, page: Page) -> bool:
+        """Add the page's entries to the index, from the cache or parsed (and kept); False if from the cache."""
+        entries = self._index.entries
+        start = len(entries)
+        entry = self._entry(page, self.directory) if self.directory else None
+        if entry:
             try:
-                index.entries.extend(json.loads(entry.read_text(encoding="utf-8")))
+                entries.extend(json.loads(entry.read_text(encoding="utf-8")))
+                return False
             except (OSError, ValueError, TypeError):
-                del index.entries[start:]
-                add(page)
-                for added in index.entries[start:]:
-                    with_other_spellings(added)
-                write_json(entry, index.entries[start:])
+                del entries[start:]
+        self._parse(page)
+        for added in entries[start:]:
+            with_other_spellings(added)
+        if entry:
+            write_json(entry, entries[start:])
+        return True
 
-        index.add_entry_from_context = add_cached
+    def _entry(self, page: Page, directory: Path) -> Path:
+        key = self._digest.copy()
+        toc = [(a.id, a.title, a.level) for a in toc_items(page.toc)]
+        meta = {k: page.meta.get(k) for k in ("title", "tags", "search")}
+        key.update(repr((page.url, page.title, toc, meta)).encode() + (page.content or "").encode())
+        return directory / f"{key.hexdigest()[:32]}.json"
 
 
 def with_other_spellings(entry: dict[str, Any]) -> None:
