@@ -29,7 +29,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--venv", type=Path, default=ROOT / ".venv")
     args = parser.parse_args()
-    mkdocs = str(args.venv.resolve() / "bin" / "mkdocs")
+    # `python -m` from the clone puts the clone first on sys.path: its engine (topicgraph/), not the
+    # one the venv's editable install points at.
+    mkdocs = [str(args.venv.resolve() / "bin" / "python"), "-m", "mkdocs"]
     ratios = []
     with tempfile.TemporaryDirectory() as tmp:
         clone = Path(tmp) / "clone"
@@ -38,8 +40,8 @@ def main() -> int:
         bare_yml = bare_config(clone)
         for run in range(1, args.runs + 1):
             shutil.rmtree(clone / ".cache", ignore_errors=True)
-            course, course_mb = timed([mkdocs, "build", "--strict", "--clean"], clone)
-            bare, bare_mb = timed([mkdocs, "build", "--clean", "-f", str(bare_yml), "-d", str(clone / "bare")], clone)
+            course, course_mb = timed([*mkdocs, "build", "--strict", "--clean"], clone)
+            bare, bare_mb = timed([*mkdocs, "build", "--clean", "-f", str(bare_yml), "-d", str(clone / "bare")], clone)
             ratios.append(course / bare)
             print(f"run {run}: course, cold {course:.2f} s ({course_mb} MB); "
                   f"bare Material {bare:.2f} s ({bare_mb} MB); ratio {course / bare:.2f}x", flush=True)
