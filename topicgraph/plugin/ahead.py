@@ -55,8 +55,11 @@ class Ahead:
         """End the copy, called once the build has done every page itself: what the copy has not done
         by then is of no use. An entry it was writing is not there (written whole or not at all)."""
         if self.pid:
-            os.kill(self.pid, signal.SIGKILL)  # a copy that has stopped already is a zombie: no error
-            os.waitpid(self.pid, 0)
+            try:
+                os.kill(self.pid, signal.SIGKILL)  # a copy that has stopped already is a zombie: no error
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):  # reaped by someone else
+                pass
             self.pid = 0
 
 
