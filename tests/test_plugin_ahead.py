@@ -19,7 +19,7 @@ from test_page_cache import _site, run_build
 from topicgraph.plugin.ahead import Ahead
 
 _COPY_SCRIPT = textwrap.dedent("""
-    import os, sys, time
+    import gc, os, sys, time
     from pathlib import Path
     from topicgraph.plugin.ahead import Ahead
 
@@ -38,8 +38,9 @@ _COPY_SCRIPT = textwrap.dedent("""
     while copy.pid and not (out / "d").exists():
         time.sleep(0.01)
     time.sleep(0.2)  # time for the copy to go wrong, if it would
+    frozen = gc.get_freeze_count()
     copy.end()
-    print("caller", os.getpid(), copy.pid)
+    print("caller", os.getpid(), copy.pid, frozen > 0, gc.get_freeze_count())
 """)
 
 
@@ -47,7 +48,8 @@ def test_a_copy_works_from_the_last_page_back_stops_at_the_builds_and_never_retu
     result = subprocess.run([sys.executable, "-c", _COPY_SCRIPT, str(tmp_path)], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [f"caller {result.stdout.split()[1]} 0"], "the copy returned into its caller"
+    assert result.stdout.splitlines() == [f"caller {result.stdout.split()[1]} 0 True 0"], \
+        "the copy returned into its caller, or the collector was not given back the build's objects"
     done = {p.name: p.read_text() for p in tmp_path.iterdir()}
     caller = result.stdout.split()[1]
     assert {name for name, pid in done.items() if pid not in (caller, "the build's")} == {"e", "d"}
