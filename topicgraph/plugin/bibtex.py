@@ -75,7 +75,7 @@ class References:
         # pandoc reads the .bib as written: pybtex's re-serialization escapes the '_' in DOIs.
         bib_text = bib_path.read_text(encoding="utf-8")
         registry.__dict__["bib_data_bibtex"] = bib_text
-        # Each distinct citation once: pandoc's time grows with the citations it is given (a fifth less).
+        # Each distinct citation once: pandoc's time grows with the citations it is given (15 % less).
         # One with an unknown key is left to the course's check, which stops the build with the fix.
         known = registry.bib_data.entries
         blocks = list({str(block): block for text in pages.values() for block in CitationBlock.from_markdown(text)
