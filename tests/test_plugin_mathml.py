@@ -67,10 +67,10 @@ def test_the_formulas_a_build_converted_are_there_for_the_next_build(tmp_path) -
     assert again == formulas and "inline x^2" in again
     with_mathml('<span class="arithmatex">\\(z\\)</span>', "docs/a.md", again)
     again.save()
-    assert list(tmp_path.glob("*.json")) == [again.path] and "inline z" in Formulas(tmp_path)
+    assert list(tmp_path.glob("*.json")) == [again.file.path] and "inline z" in Formulas(tmp_path)
 
 
 def test_an_unreadable_cache_file_is_no_cache(tmp_path) -> None:
     formulas = Formulas(tmp_path)
-    formulas.path.write_text("not json", encoding="utf-8")
+    formulas.file.path.write_text("not json", encoding="utf-8")
     assert Formulas(tmp_path) == {}

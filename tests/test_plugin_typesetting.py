@@ -31,7 +31,7 @@ def test_what_a_build_typeset_is_there_for_the_next_build(tmp_path: Path) -> Non
     text, references = first.for_build(config(), tmp_path)
     text("a -- b")
     references("*B*")
-    first.save(tmp_path)
+    first.save()
     [saved] = tmp_path.glob("*.json")
     assert saved.stem == first.key and not list(tmp_path.glob("*.tmp"))
     text2, references2 = Typesetting().for_build(config(), tmp_path)
@@ -41,28 +41,28 @@ def test_what_a_build_typeset_is_there_for_the_next_build(tmp_path: Path) -> Non
 def test_nothing_new_is_not_saved_again_and_other_settings_replace_the_old_file(tmp_path: Path) -> None:
     first = Typesetting()
     text, _ = first.for_build(config(), tmp_path)
-    first.save(tmp_path)
+    first.save()
     assert not list(tmp_path.glob("*.json"))  # nothing typeset: nothing to keep
     text("x")
-    first.save(tmp_path)
+    first.save()
     [saved] = tmp_path.glob("*.json")
     saved.write_text('{"text": {"x": "kept"}, "references": {}}', encoding="utf-8")
-    first.save(tmp_path)  # nothing new since: the file is left as it is
+    first.save()  # nothing new since: the file is left as it is
     assert "kept" in saved.read_text(encoding="utf-8")
     again = Typesetting()
     again_text, _ = again.for_build(config(), tmp_path)
     assert again_text("x") == "kept"
-    again.save(tmp_path)
+    again.save()
     assert "kept" in saved.read_text(encoding="utf-8")
     other = Typesetting()
     other_text, _ = other.for_build(config(["smarty", "tables"]), tmp_path)
     other_text("y")
-    other.save(tmp_path)
+    other.save()
     assert [p.stem for p in tmp_path.glob("*.json")] == [other.key]
 
 
 def test_an_unreadable_cache_file_is_ignored_and_nothing_is_saved_before_a_build(tmp_path: Path) -> None:
-    Typesetting().save(tmp_path)
+    Typesetting().save()
     assert not list(tmp_path.iterdir())
     typesetting = Typesetting()
     typesetting.for_build(config(), tmp_path)

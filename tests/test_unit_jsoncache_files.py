@@ -7,7 +7,7 @@ import json
 from importlib.metadata import version
 from pathlib import Path
 
-from topicgraph.jsoncache import cached_entry, entry_path, package_version, write_json
+from topicgraph.jsoncache import KeptJson, cached_entry, entry_path, package_version, write_json
 
 
 def test_a_value_is_written_whole_under_new_folders_and_replaces_the_old(tmp_path: Path) -> None:
@@ -28,3 +28,32 @@ def test_an_entry_is_named_by_its_name_and_key(tmp_path: Path) -> None:
 def test_a_package_version_is_the_installed_one_or_missing() -> None:
     assert package_version("markdown") == version("markdown")
     assert package_version("no-such-package-for-topicgraph") == "missing"
+
+
+def test_a_kept_value_is_read_as_its_shape_allows_and_written_again_only_when_it_grew(tmp_path: Path) -> None:
+    (tmp_path / "old.json").write_text("{}", encoding="utf-8")  # another key's file
+    kept = KeptJson(tmp_path, "k1")
+    assert kept.read(dict) is None  # nothing kept yet
+    kept.write({})
+    assert (tmp_path / "old.json").exists(), "nothing to keep: nothing written, nothing removed"
+    kept.write({"a": 1})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["k1.json"]  # other keys' files go
+    again = KeptJson(tmp_path, "k1")
+    assert again.read(dict) == {"a": 1}
+    (tmp_path / "k1.json").write_text('{"a": 2}', encoding="utf-8")
+    again.write({"b": 1})  # no more entries than the file holds: left as it is
+    assert json.loads((tmp_path / "k1.json").read_text(encoding="utf-8")) == {"a": 2}
+    again.write({"a": 1, "b": 1})
+    assert json.loads((tmp_path / "k1.json").read_text(encoding="utf-8")) == {"a": 1, "b": 1}
+
+
+def test_a_kept_value_of_the_wrong_shape_or_unreadable_is_none_and_replaced(tmp_path: Path) -> None:
+    def shaped(saved: dict) -> dict:
+        return {"x": dict(saved["x"])}
+
+    for broken in ("{not json", '{"y": {}}', '{"x": 3}'):
+        (tmp_path / "k.json").write_text(broken, encoding="utf-8")
+        kept = KeptJson(tmp_path, "k", size=lambda value: len(value["x"]))
+        assert kept.read(shaped) is None
+        kept.write({"x": {"a": "b"}})
+        assert json.loads((tmp_path / "k.json").read_text(encoding="utf-8")) == {"x": {"a": "b"}}

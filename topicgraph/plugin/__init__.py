@@ -334,7 +334,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
         self._end_ahead()
         self.published.write(config.site_dir)
         ship_minified(config.site_dir)
-        self.typesetting.save(_cache_root(_root(config)) / TYPESET_CACHE)
+        self.typesetting.save()
         if self.allowed:
             self.allowed.save()
         if self.formulas is not None:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import re
 from collections.abc import MutableMapping
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ..jsoncache import package_version, write_json
+from ..jsoncache import KeptJson, package_version
 
 CACHE = Path(".cache") / "mathml"
 _MATH = re.compile(
@@ -60,19 +59,9 @@ class Formulas(dict[str, str]):
     def __init__(self, directory: Path) -> None:
         digest = hashlib.sha256(f"latex2mathml=={package_version('latex2mathml')}".encode())
         digest.update(Path(__file__).read_bytes())
-        self.path = directory / f"{digest.hexdigest()[:20]}.json"
-        try:
-            super().__init__(json.loads(self.path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError):
-            super().__init__()
-        self._saved = len(self)
+        self.file = KeptJson(directory, digest.hexdigest()[:20])
+        super().__init__(self.file.read(lambda saved: dict(saved)) or {})
 
     def save(self) -> None:
         """Keep the formulas, if this build converted new ones (and drop other versions' files)."""
-        if len(self) == self._saved:
-            return
-        for old in self.path.parent.glob("*.json"):
-            if old != self.path:
-                old.unlink(missing_ok=True)
-        write_json(self.path, dict(self))
-        self._saved = len(self)
+        self.file.write(dict(self))

@@ -9,13 +9,12 @@ that shapes the HTML (the Markdown settings, the libraries' versions, typeset.py
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from .. import typeset
-from ..jsoncache import package_version, write_json
+from ..jsoncache import KeptJson, package_version
 from ..typeset import TextTypesetter, Typesetter
 
 CACHE = Path(".cache") / "typeset"
@@ -27,31 +26,23 @@ class Typesetting:
         self.key = ""
         self.text: TextTypesetter | None = None
         self.references: Typesetter | None = None
-        self._saved = 0  # how many texts the cache file holds
+        self._file: KeptJson | None = None
 
     def for_build(self, config: MkDocsConfig, directory: Path) -> tuple[TextTypesetter, Typesetter]:
         """The typesetters for this build: the last build's, if the settings are the same."""
         key = _key(config)
         if key != self.key or self.text is None or self.references is None:
             self.key = key
-            known = _load(directory / f"{key}.json")
+            self._file = KeptJson(directory, key, size=lambda kept: len(kept["text"]) + len(kept["references"]))
+            known = self._file.read(_known) or {}
             self.text = TextTypesetter(config.mdx_configs.get("smarty"), known.get("text"))
             self.references = Typesetter(config.markdown_extensions, config.mdx_configs, known.get("references"))
-            self._saved = len(known.get("text", {})) + len(known.get("references", {}))
         return self.text, self.references
 
-    def save(self, directory: Path) -> None:
+    def save(self) -> None:
         """Keep what this build typeset, if it typeset anything new."""
-        if self.text is None or self.references is None:
-            return
-        saved = {"text": self.text.typeset, "references": self.references.typeset}
-        if len(saved["text"]) + len(saved["references"]) == self._saved:
-            return
-        for old in directory.glob("*.json"):
-            if old.stem != self.key:
-                old.unlink(missing_ok=True)
-        write_json(directory / f"{self.key}.json", saved)
-        self._saved = len(saved["text"]) + len(saved["references"])
+        if self._file and self.text and self.references:
+            self._file.write({"text": self.text.typeset, "references": self.references.typeset})
 
 
 def _key(config: MkDocsConfig) -> str:
@@ -62,9 +53,6 @@ def _key(config: MkDocsConfig) -> str:
     return digest.hexdigest()[:20]
 
 
-def _load(path: Path) -> dict[str, dict[str, str]]:
-    try:
-        saved = json.loads(path.read_text(encoding="utf-8"))
-        return {"text": dict(saved["text"]), "references": dict(saved["references"])}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
+def _known(saved: dict) -> dict[str, dict[str, str]]:
+    """A cache file's content, checked for shape."""
+    return {"text": dict(saved["text"]), "references": dict(saved["references"])}
