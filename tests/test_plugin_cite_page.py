@@ -6,18 +6,14 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from topicfactory import example_course_citing
 
-from topicgraph.course import load_course
-from topicgraph.model import CourseSettings
 from topicgraph.plugin.pages import CoursePages
 from topicgraph.plugin.site_urls import SiteUrls
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "minimal-course" / "docs"
 BIB = """@book{herz1951, author = {Herz, John H.}, title = {Political {R}ealism; and Ideals}, publisher = {U},
   address = {C}, year = {1951}, pages = {10--20}}
 @book{elsewhere, author = {Nobody}, title = {Cited elsewhere}, publisher = {U}, address = {C}, year = {2000}}
@@ -29,19 +25,10 @@ URL = "https://example.org/c/topics/independence/"
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory: pytest.TempPathFactory):
-    docs = tmp_path_factory.mktemp("cite") / "docs"
-    shutil.copytree(EXAMPLE, docs)
-    topic = docs / "topics" / "independence.md"
-    topic.write_text(topic.read_text(encoding="utf-8") + "\n\nAs argued [@herz1951], again [@herz1951, p. 3].\n",
-                     encoding="utf-8")
-    spaces = docs / "topics" / "sample-spaces.md"  # a quotation needs a citation once there is a bibliography
-    spaces.write_text(spaces.read_text(encoding="utf-8").replace('"the die shows an even number"', "the even results"),
-                      encoding="utf-8")
-    (docs / "reading-list.md").write_text("# Reading list\n\nSee [@elsewhere].\n", encoding="utf-8")
-    (docs.parent / "refs.bib").write_text(BIB, encoding="utf-8")
-    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
-    return load_course(docs_dir=docs, bib_path=docs.parent / "refs.bib", pages=pages, display_prefix="docs",
-                       settings=CourseSettings(parts=("Basics", "Inference"), levels=("introductory", "intermediate")))
+    return example_course_citing(tmp_path_factory.mktemp("cite"), BIB, {
+        "topics/independence.md": "As argued [@herz1951], again [@herz1951, p. 3].",
+        "reading-list.md": "# Reading list\n\nSee [@elsewhere].\n",
+    })
 
 
 def pages_for(course, site: dict[str, str], pdfs: bool = False) -> CoursePages:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -16,15 +15,13 @@ import material
 import pytest
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
+from topicfactory import example_course_citing
 
-from topicgraph.course import load_course
-from topicgraph.model import CourseSettings
 from topicgraph.plugin.pages import CoursePages
 from topicgraph.plugin.site_urls import SiteUrls
 from topicgraph.plugin.templates import THEME_DIR
 from topicgraph.printable import BODY, REFERENCES
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "minimal-course" / "docs"
 ALL_SECTIONS = ["card", "reflection", "quiz", "connections", "references", "cite"]
 ALL_PAGES = ["graph", "tags", "paths", "syllabus", "works-cited", "print"]
 BIB = """@book{herz1951, author = {Herz, John H.}, title = {Political Realism}, publisher = {U}, address = {C},
@@ -37,21 +34,10 @@ BIB = """@book{herz1951, author = {Herz, John H.}, title = {Political Realism}, 
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory: pytest.TempPathFactory):
-    docs = tmp_path_factory.mktemp("docs") / "docs"
-    shutil.copytree(EXAMPLE, docs)
-    (docs / "reading-list.md").write_text("# Reading list\n\nSee [@herz1951], [@herz1950] and [@adams2000].\n",
-                                          encoding="utf-8")
-    independence = docs / "topics" / "independence.md"
-    independence.write_text(independence.read_text(encoding="utf-8") + "\n\nAs argued [@herz1951].\n",
-                            encoding="utf-8")
-    spaces = docs / "topics" / "sample-spaces.md"  # a quotation needs a citation once there is a bibliography
-    spaces.write_text(spaces.read_text(encoding="utf-8").replace('"the die shows an even number"', "the even results"),
-                      encoding="utf-8")
-    bib = docs.parent / "refs.bib"
-    bib.write_text(BIB, encoding="utf-8")
-    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
-    return load_course(docs_dir=docs, bib_path=bib, pages=pages, display_prefix="docs",
-                       settings=CourseSettings(parts=("Basics", "Inference"), levels=("introductory", "intermediate")))
+    return example_course_citing(tmp_path_factory.mktemp("docs"), BIB, {
+        "reading-list.md": "# Reading list\n\nSee [@herz1951], [@herz1950] and [@adams2000].\n",
+        "topics/independence.md": "As argued [@herz1951].",
+    })
 
 
 def course_pages(course, sections=ALL_SECTIONS, directory_urls: bool = True) -> CoursePages:

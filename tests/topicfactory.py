@@ -43,3 +43,30 @@ def write_graph(docs: Path, edges: dict[str, list[str]]) -> None:
     """edges: topic id -> its direct prerequisites."""
     for topic_id, prerequisites in edges.items():
         write_topic(docs, topic_id, prerequisites)
+
+
+EXAMPLE_DOCS = Path(__file__).resolve().parents[1] / "examples" / "minimal-course" / "docs"
+
+
+def example_course_citing(root: Path, bib: str, cited: dict[str, str]):
+    """The example course copied under `root` with `bib` as its bibliography and loaded: each page in
+    `cited` (src_uri -> Markdown) gets the Markdown appended, or is made of it if it is new. Its one
+    quotation is reworded, since a quotation needs a citation once there is a bibliography."""
+    import shutil
+
+    from topicgraph.course import load_course
+    from topicgraph.model import CourseSettings
+
+    docs = root / "docs"
+    shutil.copytree(EXAMPLE_DOCS, docs)
+    for src_uri, markdown in cited.items():
+        page = docs / src_uri
+        page.write_text(page.read_text(encoding="utf-8") + f"\n\n{markdown}\n" if page.exists() else markdown,
+                        encoding="utf-8")
+    spaces = docs / "topics" / "sample-spaces.md"
+    spaces.write_text(spaces.read_text(encoding="utf-8").replace('"the die shows an even number"', "the even results"),
+                      encoding="utf-8")
+    (root / "refs.bib").write_text(bib, encoding="utf-8")
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+    return load_course(docs_dir=docs, bib_path=root / "refs.bib", pages=pages, display_prefix="docs",
+                       settings=CourseSettings(parts=("Basics", "Inference"), levels=("introductory", "intermediate")))
