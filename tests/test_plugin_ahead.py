@@ -11,17 +11,18 @@ import sys
 import textwrap
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 from sitebuild import ROOT
 from sitebuild import run_build as shared_build
 from test_page_cache import _site, run_build
 
-from topicgraph.plugin.ahead import Ahead
+from topicgraph.plugin.ahead import Ahead, converting, indexing
 
 _COPY_SCRIPT = textwrap.dedent("""
     import gc, os, sys, time
     from pathlib import Path
-    from topicgraph.plugin.ahead import Ahead
+    from topicgraph.plugin.ahead import Ahead, converting, indexing
 
     out = Path(sys.argv[1])
 
@@ -81,6 +82,9 @@ def test_a_first_build_with_copies_is_the_site_a_build_without_them_makes(projec
     kept = re.search(r"Page cache: (\d+) page\(s\) kept, (\d+) converted", ahead.output)
     assert kept, "the build reports its page cache"
     assert int(kept.group(1)) > 0, "on an empty cache, only a copy can have kept pages"
+    # The copies ran the same events, silently: the build reports each page once.
+    pages = int(kept.group(1)) + int(kept.group(2))
+    assert ahead.output.count("Running `page_markdown` event from plugin 'topicgraph'") == pages
     config = project_copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "  - topicgraph:\n", "  - topicgraph:\n      page_cache: false\n", 1), encoding="utf-8")
@@ -89,3 +93,56 @@ def test_a_first_build_with_copies_is_the_site_a_build_without_them_makes(projec
     assert "Page cache:" not in alone.output
     assert _site(ahead.site) == _site(alone.site)
     assert _search_index(ahead.site) == _search_index(alone.site)
+
+
+class _Plugins:
+    def __init__(self, calls: list[str]) -> None:
+        self.calls = calls
+
+    def on_pre_page(self, page, *, config, files):
+        self.calls.append(f"pre {page.name}")
+        return page
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        self.calls.append(f"markdown {page.name}")
+        return markdown + " (final)"
+
+
+class _Page:
+    def __init__(self, name: str) -> None:
+        self.name, self.markdown = name, None
+
+    def read_source(self, config) -> None:
+        self.markdown = f"source of {self.name}"
+
+
+class _Cache:
+    def __init__(self, kept: set[str]) -> None:
+        self.kept_markdown, self.converted = kept, []
+
+    def kept(self, page) -> bool:
+        return page.markdown in self.kept_markdown
+
+    def convert(self, page, config, files) -> None:
+        self.converted.append(page.markdown)
+
+
+def test_the_converting_step_runs_the_events_and_converts_only_what_the_cache_lacks() -> None:
+    calls: list[str] = []
+    config = SimpleNamespace(plugins=_Plugins(calls), _current_page=None)
+    cache = _Cache({"source of b (final)"})
+    step = converting(config, files=None, cache=cache)
+    assert step(_Page("a")) is True
+    assert config._current_page.name == "a" and calls == ["pre a", "markdown a"]
+    assert cache.converted == ["source of a (final)"]  # the final Markdown, after every plugin's event
+    assert step(_Page("b")) is False, "the build has kept this page: the copy stops"
+    assert cache.converted == ["source of a (final)"]
+
+
+def test_the_indexing_step_gives_search_the_page_as_the_build_will() -> None:
+    order: list[str] = []
+    unindexed = SimpleNamespace(before_search=lambda page: order.append(f"set aside {page}"))
+    index = SimpleNamespace(add=lambda page: order.append(f"index {page}") or page != "kept")
+    step = indexing(unindexed, index)
+    assert step("new") is True and step("kept") is False
+    assert order == ["set aside new", "index new", "set aside kept", "index kept"]

@@ -98,3 +98,16 @@ def test_an_entry_carries_the_other_spellings_whether_parsed_or_from_the_cache(t
         assert plugin.search_index.parsed == parsed
         assert plugin.search_index.entries == [
             {"location": "topics/a/", "text": "<p>offence<span hidden> offense</span></p>"}]
+
+
+def test_adding_says_whether_the_page_was_parsed_and_without_a_cache_always_parses(tmp_path: Path) -> None:
+    plugin = SimpleNamespace(search_index=FakeIndex())
+    indexed = IndexedPages(plugin, tmp_path)
+    assert indexed.add(search_page()) is True  # parsed, and kept
+    assert indexed.add(search_page()) is False  # from the cache: a copy working ahead stops here
+    uncached = SimpleNamespace(search_index=FakeIndex())
+    IndexedPages(uncached, None)
+    for _ in range(2):
+        uncached.search_index.add_entry_from_context(search_page("<p>offence</p>"))
+    assert uncached.search_index.parsed == 2
+    assert uncached.search_index.entries[-1]["text"] == "<p>offence<span hidden> offense</span></p>"
