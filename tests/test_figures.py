@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
+from jinja2 import Environment, FileSystemLoader
 from mkdocs.exceptions import PluginError
 
 from figures import cache, modeldata, render
@@ -301,6 +302,26 @@ def test_drawing_ahead_leaves_a_figure_it_cannot_draw_to_the_build(tmp_path: Pat
     assert draw_ahead.main([str(DATA), str(ROOT / "bibliography.bib"), str(tmp_path),
                             "no-such-figure", "naval-race"]) == 0
     assert [entry.name.split(".")[0] for entry in tmp_path.glob("*.json")] == ["naval-race"]
+
+
+def test_a_page_takes_its_figure_as_soon_as_it_is_drawn_while_the_drawing_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page waits for its own figure, not for every figure the drawing has still to draw."""
+    monkeypatch.setenv("FIGURES_CACHE_DIR", str(tmp_path))
+    render.render_figure("naval-race", DATA, BIB_KEYS, tmp_path)  # the drawing has done this one
+    hook = _hook()
+    hook._drawing = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])  # and goes on
+    try:
+        env = Environment(loader=FileSystemLoader(str(ROOT / "overrides")))
+        config = SimpleNamespace(**vars(_hook_config()), theme=SimpleNamespace(get_env=lambda: env))
+        page = SimpleNamespace(url="topics/anglo-german-naval-race/",
+                               file=SimpleNamespace(src_uri="topics/anglo-german-naval-race.md"))
+        html = hook._figure_html("naval-race", page, config, SimpleNamespace(get_file_from_path=lambda path: None))
+        assert "sd-chart-naval-race" in html
+        assert hook._drawing.poll() is None, "the page waited for the whole drawing"
+    finally:
+        hook._drawing.kill()
+        hook._drawing.wait()
 
 
 def test_an_unknown_figure_fails_with_one_line_naming_the_file(tmp_path: Path) -> None:
