@@ -71,6 +71,15 @@ def test_no_copy_beside_another_thread() -> None:
         other.join()
 
 
+def test_no_copy_with_one_core_to_run_on(monkeypatch) -> None:
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    steps: list[str] = []
+    copy = Ahead(["a"], lambda page: bool(steps.append(page)) or True)
+    assert copy.pid == 0 and steps == []
+
+
 def _search_index(site: Path) -> list:
     return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 

@@ -38,7 +38,7 @@ class Ahead:
 
     def __init__(self, pages: Sequence[Page], step: Callable[[Page], bool]) -> None:
         self.pid = 0
-        if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+        if not hasattr(os, "fork") or _usable_cpus() < 2 or threading.active_count() > 1:
             return
         # The build's objects out of the collector's reach until the copy ends: a collection in either
         # process would touch, and so copy, every page of the heap the two share (a first build 3-8 % faster).
@@ -95,6 +95,13 @@ def indexing(unindexed: UnindexedSections, index: IndexedPages) -> Callable[[Pag
         return index.add(page)
 
     return index_page
+
+
+def _usable_cpus() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _silence() -> None:
