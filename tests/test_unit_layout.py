@@ -242,3 +242,15 @@ def test_a_long_arrow_runs_down_its_own_lane_between_the_boxes_of_the_rows_it_sk
     assert lane and float(lane.group(2)) == b.y + b.height  # straight down through b's row
     assert not b.x <= float(lane.group(1)) <= b.x + b.width
     assert box_overlaps(layout) == 0
+
+
+def test_the_course_map_is_laid_out_again_only_when_the_graph_or_a_title_changed() -> None:
+    graph = nx.DiGraph([("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")])
+    metrics = compute_metrics(graph)
+    first = layered(graph, metrics, {n: n for n in graph})
+    assert layered(graph.copy(), compute_metrics(graph), {n: n for n in graph}) is first  # equal inputs
+    renamed = layered(graph, metrics, {**{n: n for n in graph}, "d": "A much longer title for d"})
+    assert renamed is not first and renamed != first
+    grown = nx.DiGraph([*graph.edges, ("b", "c")])
+    assert layered(grown, compute_metrics(grown), {n: n for n in grown}) != first
+    assert layered(graph, metrics, {n: n for n in graph}) == first  # laid out afresh: the same map

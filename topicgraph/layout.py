@@ -70,12 +70,26 @@ LANE_WIDTH = 8  # the room a long arrow takes where it passes through a row
 LANE_GAP = 2  # between two such arrows side by side
 
 
+# The last course map laid out: ordering the rows is quadratic in a row's width (12 s for 1,000 topics),
+# and a `mkdocs serve` rebuild after an edit that left the graph and titles as they were reuses it.
+_LAST_LAYERED: dict[tuple, Layout] = {}
+
+
 def layered(graph: nx.DiGraph, metrics: Mapping[str, TopicMetrics], titles: Mapping[str, str]) -> Layout:
     """The whole course, one row per depth, ordered within rows to reduce edge crossings.
 
     An arrow that skips rows passes each row it crosses through a lane of its own, placed and ordered
     like a box (a waypoint), so it runs between boxes and never behind one.
     """
+    key = (tuple(sorted(graph.edges)), tuple(sorted((node, metrics[node].depth) for node in graph)),
+           tuple(sorted(titles.items())))
+    if (found := _LAST_LAYERED.get(key)) is None:
+        _LAST_LAYERED.clear()
+        found = _LAST_LAYERED[key] = _layered(graph, metrics, titles)
+    return found
+
+
+def _layered(graph: nx.DiGraph, metrics: Mapping[str, TopicMetrics], titles: Mapping[str, str]) -> Layout:
     box_w, gap_x, row_gap = 150, 14, 46
     depth = {node: metrics[node].depth for node in graph}
     routed = nx.DiGraph()
