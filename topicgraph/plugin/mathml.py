@@ -60,7 +60,7 @@ class Formulas(dict[str, str]):
         digest = hashlib.sha256(f"latex2mathml=={package_version('latex2mathml')}".encode())
         digest.update(Path(__file__).read_bytes())
         self.file = KeptJson(directory, digest.hexdigest()[:20])
-        super().__init__(self.file.read(lambda saved: dict(saved)) or {})
+        super().__init__(self.file.read(dict) or {})
 
     def save(self) -> None:
         """Keep the formulas, if this build converted new ones (and drop other versions' files)."""
