@@ -94,12 +94,67 @@ def test_crossings_are_counted_between_each_pair_of_adjacent_rows(layers, edges,
     assert _crossings(layers_graph(edges, layers), layers) == count
 
 
+def sides_of(graph: nx.DiGraph):
+    return ({n: list(graph.predecessors(n)) for n in graph}, {n: list(graph.successors(n)) for n in graph})
+
+
 def test_the_crossings_of_two_neighbours_count_the_arrows_above_and_below() -> None:
     graph = layers_graph([("p", "l"), ("q", "r"), ("l", "y"), ("r", "x"), ("q", "l")])
     position = {"p": 0, "q": 1, "l": 0, "r": 1, "x": 0, "y": 1}
-    assert _pair_crossings(graph, "l", "r", position) == 1  # only l -> y and r -> x cross (q is shared)
-    assert _pair_crossings(graph, "r", "l", position) == 1  # swapped: p -> l crosses q -> r instead
-    assert _pair_crossings(layers_graph([("p", "l"), ("p", "r")]), "l", "r", {"p": 0, "l": 0, "r": 1}) == 0
+    # As placed, only l -> y and r -> x cross (q is shared); swapped, p -> l crosses q -> r instead.
+    assert _pair_crossings(sides_of(graph), "l", "r", position) == (1, 1)
+    graph.add_edge("q", "m")
+    graph.add_edge("p", "r")
+    position["m"] = 2
+    # Now also p -> r crosses q -> l as placed (2 below and above); swapped, p -> l crosses q -> r.
+    assert _pair_crossings(sides_of(graph), "l", "r", position) == (2, 1)
+    assert _pair_crossings(sides_of(graph), "r", "l", position) == (1, 2)
+    shared = layers_graph([("p", "l"), ("p", "r")])
+    assert _pair_crossings(sides_of(shared), "l", "r", {"p": 0, "l": 0, "r": 1}) == (0, 0)
+
+
+def test_swapping_counts_again_only_the_pairs_whose_neighbours_moved() -> None:
+    # Random rows: the swaps are those of counting every pair on every pass (the rule, written plainly).
+    rng = random.Random(11)
+    for _ in range(300):
+        widths = [rng.randint(2, 12) for _ in range(rng.randint(2, 6))]
+        layers = [[f"r{d}n{i}" for i in range(w)] for d, w in enumerate(widths)]
+        density = rng.uniform(0.05, 0.4)
+        graph = layers_graph([(u, v) for upper, lower in itertools.pairwise(layers) for u in upper for v in lower
+                              if rng.random() < density], layers)
+        plain = [list(layer) for layer in layers]
+        _transpose(graph, layers)
+        transpose_counting_every_pair(graph, plain)
+        assert layers == plain
+
+
+def transpose_counting_every_pair(graph: nx.DiGraph, layers: list[list[str]]) -> None:
+    sides = sides_of(graph)
+    position = {n: i for layer in layers for i, n in enumerate(layer)}
+    improved = True
+    while improved:
+        improved = False
+        for layer in layers:
+            for i in range(len(layer) - 1):
+                kept, swapped = _pair_crossings(sides, layer[i], layer[i + 1], position)
+                if swapped < kept:
+                    layer[i], layer[i + 1] = layer[i + 1], layer[i]
+                    position[layer[i]], position[layer[i + 1]] = i, i + 1
+                    improved = True
+
+
+def test_crossings_are_the_pairs_of_arrows_counted_one_by_one() -> None:
+    rng = random.Random(5)
+    for _ in range(60):
+        layers = [[f"r{d}n{i}" for i in range(rng.randint(1, 8))] for d in range(rng.randint(2, 4))]
+        graph = layers_graph([(u, v) for upper, lower in itertools.pairwise(layers) for u in upper for v in lower
+                              if rng.random() < 0.4], layers)
+        position = {n: i for layer in layers for i, n in enumerate(layer)}
+        arrows = [(position[u], position[v], depth) for depth, upper in enumerate(layers) for u in upper
+                  for v in graph.successors(u)]
+        assert _crossings(graph, layers) == sum(
+            1 for (a1, b1, d1), (a2, b2, d2) in itertools.combinations(arrows, 2)
+            if d1 == d2 and (a1 - a2) * (b1 - b2) < 0)
 
 
 def test_swapping_neighbours_goes_on_until_no_swap_helps() -> None:
