@@ -4,6 +4,7 @@ bibliography."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -92,6 +93,36 @@ def test_a_reading_path_lists_every_prerequisite_first_with_times_and_a_copyable
     assert copy.startswith(f"1. [{course.titles['sample-spaces']}](https://example.org/c/topics/sample-spaces/) "
                            f"({minutes['sample-spaces']} min)\n2. ")
     assert f"{len(path)}. [{course.titles['bayes-theorem']}]" in copy
+
+
+def test_a_second_build_renders_again_only_the_reading_paths_whose_inputs_changed(course, tmp_path) -> None:
+    # `mkdocs serve` renders every page after each edit; a path page is taken when all it shows is as it was.
+    pages = course_pages(course)
+    first = pages.path_pages()
+    assert pages.path_pages()["paths/bayes-theorem.md"] is first["paths/bayes-theorem.md"]
+    start, path = "sample-spaces", course.metrics["bayes-theorem"].reading_path
+    retitled = dataclasses.replace(course, topics={**course.topics, start: dataclasses.replace(
+        course.topics[start], title="Sample spaces, retitled")})
+    second = CoursePages(retitled, pages.env, pages.urls, pages.site, pages.sections).path_pages()
+    for topic_id in course.topics:
+        changed = start in course.metrics[topic_id].reading_path
+        assert (second[f"paths/{topic_id}.md"] is first[f"paths/{topic_id}.md"]) is not changed, topic_id
+    assert "Sample spaces, retitled" in second["paths/bayes-theorem.md"] and start in path
+    # Only the last build's pages are held: a page as it was two builds ago is rendered again.
+    again = pages.path_pages()["paths/bayes-theorem.md"]
+    assert again == first["paths/bayes-theorem.md"] and again is not first["paths/bayes-theorem.md"]
+    # Anything else that shapes every page: the typesetter, the URLs, the template (a theme may override it).
+    pages.path_pages()
+    pages.env.filters["typeset"] = str.upper
+    assert "SAMPLE SPACES" in pages.path_pages()["paths/bayes-theorem.md"]
+    offline = CoursePages(course, pages.env, SiteUrls(SimpleNamespace(site_url="https://example.org/c/",
+                                                                      use_directory_urls=False)), pages.site, [])
+    assert '<a href="../topics/sample-spaces.html">' in offline.path_pages()["paths/bayes-theorem.md"]
+    override = tmp_path / "partials" / "course" / "path-page.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("Overridden {{ topic.id }}")
+    offline.env.loader = FileSystemLoader([str(tmp_path), *pages.env.loader.searchpath])
+    assert offline.path_pages()["paths/bayes-theorem.md"] == "Overridden bayes-theorem"
 
 
 def test_the_syllabus_lists_parts_in_course_order_and_topics_by_depth(course) -> None:

@@ -139,3 +139,40 @@ def test_the_dirty_build_warning_is_silenced_and_other_messages_are_not(caplog) 
         logger.warning("A 'dirty' build is being performed, this will likely lead to inaccurate navigation")
         logger.warning("Another warning")
     assert [r.getMessage() for r in caplog.records] == ["Another warning"]
+
+
+class FakePage:
+    def __init__(self, file: FakeFile) -> None:
+        self.file, self.markdown, self.meta = file, None, {}
+
+
+def test_pages_not_converted_are_read_for_their_titles_taking_the_last_rebuilds_reading(monkeypatch) -> None:
+    import topicgraph.plugin.preview as preview_module
+
+    parsed: list[str] = []
+    real = preview_module.get_data
+    monkeypatch.setattr(preview_module, "get_data", lambda source: parsed.append(source) or real(source))
+    sources = {"index.md": "---\ntitle: Home\n---\n\n# Welcome", "topics/a.md": "---\ntitle: A\n---\n\nText.",
+               "topics/b.md": "---\ntitle: B\n---\n\nText."}
+    config = SimpleNamespace(plugins=SimpleNamespace(on_page_read_source=lambda page, config: (
+        "---\ntitle: As the plugins give it\n---\n" if page.file.src_uri == "index.md" else None)))
+
+    def rebuild(edited: str = "") -> dict[str, tuple[str, dict]]:
+        files = site(edited)
+        for file in files:
+            file.content_string = sources.get(file.src_uri, "")
+            file.page = FakePage(file) if file.src_uri in sources else None
+        files.get_file_from_path("topics/b.md").page.markdown = "converted"  # this rebuild converts it
+        return {page.file.src_uri: (page.markdown, page.meta) for page in preview.read_unconverted(files, config)}
+
+    preview = Preview()
+    first = rebuild()
+    assert first == {"index.md": ("", {"title": "As the plugins give it"}), "topics/a.md": ("Text.", {"title": "A"})}
+    assert len(parsed) == 2
+    sources["topics/a.md"] = "---\ntitle: A, retitled\n---\n\nText."
+    second = rebuild()
+    assert second["topics/a.md"] == ("Text.", {"title": "A, retitled"}) and len(parsed) == 3  # index.md was taken
+    assert second["index.md"] == first["index.md"] and second["index.md"][1] is not first["index.md"][1]
+    assert set(rebuild(edited="topics/a.md")) == {"index.md"}  # an edited page is converted, not read here
+    rebuild()
+    assert len(parsed) == 4  # only the last rebuild's readings are held: a.md, read two rebuilds ago, again

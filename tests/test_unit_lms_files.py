@@ -224,3 +224,21 @@ def test_the_script_is_the_same_whatever_the_order_of_the_topics_and_keeps_text_
     assert forward == lms.site_files([b, a], COURSE)[lms.SCRIPT]
     assert "Ålpha" in forward  # written as UTF-8, not as \u escapes
     assert script_data(forward)["topics"]["alpha"]["title"] == "Ålpha"
+
+
+def test_a_second_build_takes_the_unchanged_topics_files_and_makes_the_changed_ones_again(monkeypatch) -> None:
+    # `mkdocs serve` makes every file again after each edit: a topic's own are taken when it is as it was.
+    first = lms.site_files([topic("a", "Alpha"), topic("b", "Beta")], COURSE)
+    second = lms.site_files([topic("a", "Alpha"), topic("b", "Beta, retitled")], COURSE)
+    a, b = lms.topic_files("a"), lms.topic_files("b")
+    assert second[a["qti"]] is first[a["qti"]] and second[a["moodle"]] is first[a["moodle"]]
+    assert b"Beta, retitled" in second[b["qti"]] and "Beta, retitled" in second[b["moodle"]]
+    assert "Beta, retitled" in second[lms.COURSE_FILES["moodle"]] and "Beta, retitled" in second[lms.SCRIPT]
+    monkeypatch.setattr(lms, "_TOPIC_QUIZZES", lms.LastRound())  # as a first build makes them
+    assert lms.site_files([topic("a", "Alpha"), topic("b", "Beta, retitled")], COURSE) == second
+    for changed, course in ((topic("a", "Alpha", description="Another."), COURSE),
+                            (topic("a", "Alpha", text="Why?"), COURSE), (topic("a", "Alpha"), "Another course")):
+        held = lms.site_files([topic("a", "Alpha")], COURSE)[a["moodle"]]
+        assert lms.site_files([changed], course)[a["moodle"]] != held
+    # Only the last build's files are held: those of two builds ago are made again.
+    assert lms.site_files([topic("a", "Alpha")], COURSE)[a["moodle"]] is not held

@@ -293,3 +293,25 @@ def test_ids_that_differ_only_by_hyphens_collide_each_with_the_one_before(tmp_pa
 
 def test_no_topics_folder_means_no_topics_and_no_problems(tmp_path: Path) -> None:
     assert load_topics(tmp_path) == ([], [])
+
+
+def test_a_second_load_takes_the_unchanged_topics_and_loads_the_edited_and_broken_ones_again(tmp_path: Path) -> None:
+    # `mkdocs serve` loads every topic after each edit: those whose file is as it was come from the last load.
+    for topic_id in ("alpha", "beta", "gamma"):
+        write_topic(tmp_path, topic_id)
+    (tmp_path / "topics" / "broken.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    first, first_problems = load_topics(tmp_path)
+    write_topic(tmp_path, "beta", title="Beta, retitled")
+    second, second_problems = load_topics(tmp_path)
+    before, after = {t.id: t for t in first}, {t.id: t for t in second}
+    assert after["alpha"] is before["alpha"] and after["gamma"] is before["gamma"]
+    assert after["beta"].title == "Beta, retitled" and before["beta"].title == "Topic beta"
+    assert second_problems == first_problems and [p.file for p in second_problems] == ["docs/topics/broken.md"]
+    # The same text under another name is another topic.
+    (tmp_path / "topics" / "delta.md").write_text((tmp_path / "topics" / "alpha.md").read_text(), encoding="utf-8")
+    third = {t.id: t for t in load_topics(tmp_path)[0]}
+    assert third["delta"].src_uri == "topics/delta.md" and third["alpha"] is before["alpha"]
+    # Only the last load's topics are held: beta as it was two loads ago is loaded again.
+    write_topic(tmp_path, "beta")
+    fourth = {t.id: t for t in load_topics(tmp_path)[0]}
+    assert fourth["beta"] == before["beta"] and fourth["beta"] is not before["beta"]

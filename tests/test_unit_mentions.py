@@ -73,6 +73,25 @@ def test_contexts_for_every_backlink() -> None:
         TARGET: {SOURCE: "Read B first."}, SOURCE: {TARGET: "Back to A."}}
 
 
+def test_a_second_build_takes_the_sentences_of_unchanged_pages_and_finds_the_others_again() -> None:
+    # `mkdocs serve` finds every sentence after each edit: a page's are taken when its text is as it was.
+    pages = {SOURCE: "Read [B](b.md) first. Then [C](c.md).", "topics/c.md": "See [B](b.md)."}
+    links = {TARGET: [SOURCE, "topics/c.md"], "topics/c.md": [SOURCE]}
+    first = mention_contexts(pages, links)
+    edited = mention_contexts({**pages, "topics/c.md": "Now see [B](b.md) here."}, links)
+    assert edited[TARGET][SOURCE] is first[TARGET][SOURCE]
+    assert edited["topics/c.md"][SOURCE] is first["topics/c.md"][SOURCE]
+    assert str(edited[TARGET]["topics/c.md"]) == "Now see B here."
+    # The same text is read again in another page (its links lead elsewhere) or for another target.
+    mention_contexts(pages, links)
+    assert mention_contexts({"notes/d.md": pages[SOURCE]}, {TARGET: ["notes/d.md"]}) == {}  # b.md is notes/b.md
+    mention_contexts(pages, links)
+    assert mention_contexts(pages, {"topics/e.md": [SOURCE]}) == {}  # no link to e: no sentence
+    # Only the last build's sentences are held.
+    again = mention_contexts(pages, links)
+    assert again == first and again[TARGET][SOURCE] is not first[TARGET][SOURCE]
+
+
 def test_inline_tex_is_quoted_as_text_and_ends_sentences_as_written() -> None:
     found = context(r"Payoffs run $R > T > P > S$. Unlike [B](b.md), $x^{*} = 0.2 \cdot \pi$ costs $5 or $6.")
     assert str(found) == "Unlike B, x* = 0.2 · π costs $5 or $6."

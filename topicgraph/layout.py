@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .metrics import TopicMetrics
+from .rounds import LastRound
 
 LINE_HEIGHT = 15
 CHARS_PER_LINE = 22
@@ -74,8 +75,8 @@ LANE_GAP = 2  # between two such arrows side by side
 
 
 # The last course map laid out (ordering its rows takes about a second at 1,000 topics): a `mkdocs serve`
-# rebuild after an edit that left the graph and titles as they were reuses it.
-_LAST_LAYERED: dict[tuple, Layout] = {}
+# rebuild after an edit that left the graph and titles as they were takes it.
+_LAYERED: LastRound[Layout] = LastRound()
 
 
 def layered(graph: nx.DiGraph, metrics: Mapping[str, TopicMetrics], titles: Mapping[str, str]) -> Layout:
@@ -86,10 +87,8 @@ def layered(graph: nx.DiGraph, metrics: Mapping[str, TopicMetrics], titles: Mapp
     """
     key = (tuple(sorted(graph.edges)), tuple(sorted((node, metrics[node].depth) for node in graph)),
            tuple(sorted(titles.items())))
-    if (found := _LAST_LAYERED.get(key)) is None:
-        _LAST_LAYERED.clear()
-        found = _LAST_LAYERED[key] = _layered(graph, metrics, titles)
-    return found
+    _LAYERED.new_round()
+    return _LAYERED.get(key, lambda: _layered(graph, metrics, titles))
 
 
 def _layered(graph: nx.DiGraph, metrics: Mapping[str, TopicMetrics], titles: Mapping[str, str]) -> Layout:

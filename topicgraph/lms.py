@@ -32,6 +32,7 @@ from xml.sax.saxutils import quoteattr
 
 from .model import Topic
 from .quiz import shuffled_quiz
+from .rounds import LastRound
 
 DIRECTORY = "lms"  # in the built site
 QTI_NAMESPACE = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -82,6 +83,10 @@ class QuizPieces:
     title: str
     qti_section: str
     moodle_questions: str
+
+
+# Each topic's quiz as the last build made it from the same topic: a `mkdocs serve` rebuild makes all again.
+_TOPIC_QUIZZES: LastRound[tuple[QuizPieces, bytes, str]] = LastRound()
 
 
 def course_key(site_name: str) -> str:
@@ -259,16 +264,24 @@ def site_files(topics: Sequence[Topic], course_title: str) -> dict[str, bytes | 
     """Every LMS file of the site, by path: each topic's, the whole course's (topics in the order given)
     and the pieces the syllabus builder joins for a selection."""
     key = course_key(course_title)
-    quizzes = [pieces(topic, key, course_title) for topic in topics]
+    _TOPIC_QUIZZES.new_round()
+    made = [_TOPIC_QUIZZES.get((topic.id, topic.title, topic.description, topic.quiz, course_title),
+                               lambda topic=topic: _topic_quiz(topic, key, course_title)) for topic in topics]
     files: dict[str, bytes | str] = {}
-    for quiz in quizzes:
+    for quiz, qti, moodle in made:
         paths = topic_files(quiz.topic_id)
-        files[paths["qti"]] = qti_package(topic_ident(key, quiz.topic_id), quiz_title(quiz.title), [quiz])
-        files[paths["moodle"]] = moodle_xml([quiz])
+        files[paths["qti"]], files[paths["moodle"]] = qti, moodle
+    quizzes = [quiz for quiz, _, _ in made]
     files[COURSE_FILES["qti"]] = qti_package(f"{key}.course", course_title, quizzes)
     files[COURSE_FILES["moodle"]] = moodle_xml(quizzes)
     files[SCRIPT] = selection_script(key, course_title, quizzes)
     return files
+
+
+def _topic_quiz(topic: Topic, key: str, course_title: str) -> tuple[QuizPieces, bytes, str]:
+    """A topic's quiz as pieces, and as its own QTI package and Moodle file."""
+    quiz = pieces(topic, key, course_title)
+    return quiz, qti_package(topic_ident(key, topic.id), quiz_title(topic.title), [quiz]), moodle_xml([quiz])
 
 
 def selection_script(key: str, course_title: str, quizzes: Sequence[QuizPieces]) -> str:

@@ -15,6 +15,7 @@ import jsonschema_rs
 from .errors import Problem
 from .frontmatter import FrontMatterError, parse
 from .model import ANY_COURSE, CourseSettings, Option, Question, Topic
+from .rounds import LastRound
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -25,6 +26,8 @@ TOPICS_DIR = "topics"
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _CITATION = re.compile(r"\[[^\]]*@[^\]]*\]")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+# Each topic as the last load made it from the same text: a `mkdocs serve` rebuild loads all of them again.
+_LOADED: LastRound[tuple[Topic | None, list[Problem]]] = LastRound()
 
 
 @cache
@@ -75,6 +78,7 @@ def load_topics(docs_dir: Path, display_prefix: str = "docs",
     topics: list[Topic] = []
     problems: list[Problem] = []
     topics_dir = docs_dir / TOPICS_DIR
+    _LOADED.new_round()
     for path in sorted(topics_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
         file = f"{display_prefix}/{src_uri}"
@@ -82,7 +86,8 @@ def load_topics(docs_dir: Path, display_prefix: str = "docs",
             problems.append(Problem(file, None, "topic files must sit directly in docs/topics/",
                                     f"move it to docs/topics/{path.name}"))
             continue
-        topic, found = load_topic(path.read_text(encoding="utf-8"), path.stem, file, src_uri, settings)
+        inputs = (path.read_text(encoding="utf-8"), path.stem, file, src_uri, settings)
+        topic, found = _LOADED.get(inputs, lambda inputs=inputs: load_topic(*inputs))
         problems += found
         if topic:
             topics.append(topic)

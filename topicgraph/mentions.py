@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .citations import CITATION_BLOCK
 from .links import resolve
+from .rounds import LastRound
 
 # Words kept on each side of the link when a sentence is longer than LONG_SENTENCE words.
 LONG_SENTENCE = 32
@@ -68,6 +69,10 @@ class MentionContext:
         return f"{self.before}{self.linked}{self.after}"
 
 
+# Each sentence as the last build found it in the same page: a `mkdocs serve` rebuild finds all of them again.
+_CONTEXTS: LastRound[MentionContext | None] = LastRound()
+
+
 def mention_context(markdown: str, src_uri: str, target_uri: str) -> MentionContext | None:
     """The sentence of the page at `src_uri` (its Markdown) that first links to the page `target_uri`."""
     return _first_mention(_page_units(markdown), src_uri, target_uri)
@@ -82,16 +87,23 @@ def mention_contexts(pages: Mapping[str, str],
         backlinks: target src_uri -> the src_uris of the pages linking to it (links.backlinks).
     """
     units: dict[str, list[str]] = {}  # each source is split once, however many pages it links to
+
+    def first_mention(source: str, target: str) -> MentionContext | None:
+        if source not in units:
+            units[source] = _page_units(pages[source])
+        return _first_mention(units[source], source, target)
+
     found: dict[str, dict[str, MentionContext]] = {}
+    _CONTEXTS.new_round()
     for target, sources in backlinks.items():
         for source in sources:
             if source not in pages:
                 continue
-            if source not in units:
-                units[source] = _page_units(pages[source])
-            if context := _first_mention(units[source], source, target):
+            if context := _CONTEXTS.get((pages[source], source, target),
+                                        lambda source=source, target=target: first_mention(source, target)):
                 found.setdefault(target, {})[source] = context
     return found
+
 
 
 def _page_units(markdown: str) -> list[str]:

@@ -226,10 +226,8 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         # A preview converts only some pages; the others still need their titles in the navigation.
         if self.preview and not self.preview.full:
-            for file in files.documentation_pages():
-                if file.page is not None and file.page.markdown is None and not file.is_modified():
-                    file.page.read_source(config)
-                    _escape_meta(file.page)
+            for page in self.preview.read_unconverted(files, config):
+                _escape_meta(page)
         elif self.page_cache:  # MkDocs converts the pages next, from the first: a copy starts from the last
             self.ahead.append(Ahead(_pages(files), converting(config, files, self.page_cache)))
         return nav

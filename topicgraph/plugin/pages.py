@@ -32,6 +32,7 @@ from ..mentions import MentionContext
 from ..model import Topic
 from ..printable import BODY, REFERENCES, placeholder, reading_order
 from ..quiz import shuffled_quiz
+from ..rounds import LastRound
 from ..typeset import Typesetter
 from .bibtex import References
 from .site_urls import SiteUrls
@@ -43,6 +44,10 @@ GRAPH_JSON = "graph.json"
 PROGRESS_MARKER = "<!-- course:progress -->"
 # ... and where a newcomer starts (the topics with no prerequisites) by including this one.
 START_MARKER = "<!-- course:start -->"
+# A reading path's page, and what it includes.
+PATH_TEMPLATES = ("partials/course/path-page.html", "partials/course/pdf-link.html")
+# The reading paths' pages as the last build rendered them (CoursePages.path_pages).
+_PATH_PAGES: LastRound[str] = LastRound()
 
 
 class CoursePages:
@@ -323,25 +328,40 @@ class CoursePages:
     def path_pages(self) -> dict[str, str]:
         """One reading path per topic: everything to read first, in order."""
         course, titles = self.course, self.course.titles
-        published = {i: self.urls.published(i) for i in course.topics}
         minutes = {i: t.reading_minutes for i, t in course.topics.items()}
+        # What shapes every page alike: the templates, the typesetter (a new one if its settings
+        # changed), the URLs. A page's own inputs follow; a `serve` rebuild takes the pages they leave alike.
+        alike = (*map(self._source, PATH_TEMPLATES), self.env.filters["typeset"], self.urls.site_url,
+                 self.urls.directory_urls, self.pdfs)
+        _PATH_PAGES.new_round()
         pages = {}
         for topic_id, metrics in course.metrics.items():
             path = metrics.reading_path
-            pages[f"paths/{topic_id}.md"] = self.render("partials/course/path-page.html", {
-                "topic": course.topics[topic_id],
-                "pdf_url": self.urls.file_link(f"paths/{topic_id}.md", f"pdf/path-{topic_id}.pdf") if self.pdfs else "",
-                "path": path,
-                "titles": titles,
-                "url_for": self.urls.topic_links(f"paths/{topic_id}.md"),
-                "levels": {i: course.topics[i].level for i in path},
-                "minutes": minutes,
-                "total_minutes": sum(minutes[i] for i in path),
-                "steps": [(i, titles[i], self.urls.built(f"topics/{i}.md")) for i in path],
-                "copy_text": "\n".join(f"{n}. [{titles[i]}]({published[i]}) ({minutes[i]} min)"
-                                       for n, i in enumerate(path, 1)),
-            })
+            # The path ends with the topic itself: it holds all the page shows of each topic.
+            inputs = (alike, topic_id, tuple((i, titles[i], course.topics[i].level, minutes[i]) for i in path))
+            pages[f"paths/{topic_id}.md"] = _PATH_PAGES.get(
+                inputs, lambda topic_id=topic_id, path=path: self._path_page(topic_id, path, minutes))
         return pages
+
+    def _path_page(self, topic_id: str, path: tuple[str, ...], minutes: dict[str, int]) -> str:
+        course, titles = self.course, self.course.titles
+        return self.render(PATH_TEMPLATES[0], {
+            "topic": course.topics[topic_id],
+            "pdf_url": self.urls.file_link(f"paths/{topic_id}.md", f"pdf/path-{topic_id}.pdf") if self.pdfs else "",
+            "path": path,
+            "titles": titles,
+            "url_for": self.urls.topic_links(f"paths/{topic_id}.md"),
+            "levels": {i: course.topics[i].level for i in path},
+            "minutes": minutes,
+            "total_minutes": sum(minutes[i] for i in path),
+            "steps": [(i, titles[i], self.urls.built(f"topics/{i}.md")) for i in path],
+            "copy_text": "\n".join(f"{n}. [{titles[i]}]({self.urls.published(i)}) ({minutes[i]} min)"
+                                   for n, i in enumerate(path, 1)),
+        })
+
+    def _source(self, template: str) -> str:
+        """A template's text as this build's theme has it (a theme's custom_dir may override it)."""
+        return self.env.loader.get_source(self.env, template)[0]
 
     def syllabus_page(self) -> str:
         course, titles = self.course, self.course.titles
