@@ -14,6 +14,7 @@ def run_build(project: Path, site: Path):
     """A build of the copy with its own page cache (the tests' builds otherwise share the project's)."""
     return shared_build(project, site, TOPICGRAPH_CACHE_ROOT=str(project))
 
+
 _VOLATILE = re.compile(r'<time datetime="[^"]*">[^<]*</time>|<lastmod>[^<]*</lastmod>')  # the build's date
 
 

@@ -105,7 +105,6 @@ def mention_contexts(pages: Mapping[str, str],
     return found
 
 
-
 def _page_units(markdown: str) -> list[str]:
     """Every unit of a page's prose (paragraph, list item, heading, table row), in order, on one line each."""
     # The private-use characters that mark the link and escaped characters are this module's alone.

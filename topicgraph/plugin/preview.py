@@ -59,7 +59,6 @@ class Preview:
             _set_modified(print_file, topic_edited or self.generated.get(PRINT) != generated.get(PRINT))
         self.generated = dict(generated)
 
-
     def read_unconverted(self, files: Files, config: MkDocsConfig) -> list[Page]:
         """Read the pages this rebuild does not convert, whose titles the navigation still shows, as
         `Page.read_source` does: a source the last rebuild read gives the Markdown and front matter it gave
