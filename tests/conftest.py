@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from sitebuild import ROOT, BuildResult, copy_project, run_build
 
+from topicgraph.rounds import LastRound
+
 # The longest test files, longest first (`pytest --durations`): `make test` runs each file in one of two
 # processes (pytest-xdist, --dist loadfile), handing them out in this order, so that neither process
 # is left alone with a long one at the end.
@@ -41,3 +43,9 @@ def site(build: BuildResult) -> Path:
 def project_copy(tmp_path: Path) -> Path:
     """A private copy of the course sources that a test may break."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def rounds_held(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Values held from one round to the next, as under `mkdocs serve` (topicgraph/rounds.py)."""
+    monkeypatch.setattr(LastRound, "held", True)

@@ -16,6 +16,7 @@ from topicgraph.model import CourseSettings
 from topicgraph.plugin import IFRAME_WORKER, SCRIPTS, STYLESHEETS, TopicGraphPlugin, _nav_sections
 from topicgraph.plugin.config import TopicGraphConfig
 from topicgraph.plugin.pagecache import AllowedHtml
+from topicgraph.rounds import LastRound
 
 
 def plugin(**config) -> TopicGraphPlugin:
@@ -193,6 +194,7 @@ def test_only_mkdocs_serve_dirty_rebuilds_part_of_the_site() -> None:
         events.on_startup(command=command, dirty=dirty)
         assert (events.preview is not None) is partial, (command, dirty)
         assert events.serving is (command == "serve")
+        assert LastRound.held is (command == "serve")  # a single build keeps no last round
 
 
 def test_the_course_settings_are_its_parts_and_levels() -> None:

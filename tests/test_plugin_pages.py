@@ -95,6 +95,7 @@ def test_a_reading_path_lists_every_prerequisite_first_with_times_and_a_copyable
     assert f"{len(path)}. [{course.titles['bayes-theorem']}]" in copy
 
 
+@pytest.mark.usefixtures("rounds_held")
 def test_a_second_build_renders_again_only_the_reading_paths_whose_inputs_changed(course, tmp_path) -> None:
     # `mkdocs serve` renders every page after each edit; a path page is taken when all it shows is as it was.
     pages = course_pages(course)

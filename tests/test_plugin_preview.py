@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from topicgraph.plugin.preview import Preview, _fingerprint, quiet_dirty_warning, sources_of
 
 
@@ -146,6 +148,7 @@ class FakePage:
         self.file, self.markdown, self.meta = file, None, {}
 
 
+@pytest.mark.usefixtures("rounds_held")
 def test_pages_not_converted_are_read_for_their_titles_taking_the_last_rebuilds_reading(monkeypatch) -> None:
     import topicgraph.plugin.preview as preview_module
 

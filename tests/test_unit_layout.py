@@ -12,6 +12,7 @@ import random
 import re
 
 import networkx as nx
+import pytest
 
 from topicgraph.layout import Edge, Layout, Node, layered, neighborhood
 from topicgraph.metrics import compute_metrics
@@ -244,6 +245,7 @@ def test_a_long_arrow_runs_down_its_own_lane_between_the_boxes_of_the_rows_it_sk
     assert box_overlaps(layout) == 0
 
 
+@pytest.mark.usefixtures("rounds_held")
 def test_the_course_map_is_laid_out_again_only_when_the_graph_or_a_title_changed() -> None:
     graph = nx.DiGraph([("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")])
     metrics = compute_metrics(graph)

@@ -226,6 +226,7 @@ def test_the_script_is_the_same_whatever_the_order_of_the_topics_and_keeps_text_
     assert script_data(forward)["topics"]["alpha"]["title"] == "Ålpha"
 
 
+@pytest.mark.usefixtures("rounds_held")
 def test_a_second_build_takes_the_unchanged_topics_files_and_makes_the_changed_ones_again(monkeypatch) -> None:
     # `mkdocs serve` makes every file again after each edit: a topic's own are taken when it is as it was.
     first = lms.site_files([topic("a", "Alpha"), topic("b", "Beta")], COURSE)

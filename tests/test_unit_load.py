@@ -295,6 +295,7 @@ def test_no_topics_folder_means_no_topics_and_no_problems(tmp_path: Path) -> Non
     assert load_topics(tmp_path) == ([], [])
 
 
+@pytest.mark.usefixtures("rounds_held")
 def test_a_second_load_takes_the_unchanged_topics_and_loads_the_edited_and_broken_ones_again(tmp_path: Path) -> None:
     # `mkdocs serve` loads every topic after each edit: those whose file is as it was come from the last load.
     for topic_id in ("alpha", "beta", "gamma"):

@@ -73,6 +73,7 @@ def test_contexts_for_every_backlink() -> None:
         TARGET: {SOURCE: "Read B first."}, SOURCE: {TARGET: "Back to A."}}
 
 
+@pytest.mark.usefixtures("rounds_held")
 def test_a_second_build_takes_the_sentences_of_unchanged_pages_and_finds_the_others_again() -> None:
     # `mkdocs serve` finds every sentence after each edit: a page's are taken when its text is as it was.
     pages = {SOURCE: "Read [B](b.md) first. Then [C](c.md).", "topics/c.md": "See [B](b.md)."}

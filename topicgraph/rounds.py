@@ -9,7 +9,7 @@ everything that shapes its value; values are shared between rounds, so they must
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar
 
 V = TypeVar("V")
 
@@ -17,8 +17,12 @@ V = TypeVar("V")
 class LastRound(Generic[V]):
     """Values by key: those of the round going on, and those of the last round, which it may take.
 
-    Only the two latest rounds are held, so memory stays at what one build computes.
+    Only the two latest rounds are held, so memory stays at what one build computes; and nothing is
+    held unless another round will come (`held`, set by whoever knows: the plugin, under `mkdocs serve`):
+    a single build would carry it for nothing (15 MB at 1,000 topics).
     """
+
+    held: ClassVar[bool] = False
 
     def __init__(self) -> None:
         self._last: dict[Hashable, V] = {}
@@ -30,6 +34,8 @@ class LastRound(Generic[V]):
 
     def get(self, key: Hashable, compute: Callable[[], V]) -> V:
         """The value for `key`: this round's or the last round's if either made it, else `compute()`."""
+        if not self.held:
+            return compute()
         if key in self._this:
             return self._this[key]
         value = self._this[key] = self._last[key] if key in self._last else compute()

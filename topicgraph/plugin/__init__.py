@@ -38,6 +38,7 @@ from ..htmlpolicy import check_page
 from ..linkpreviews import bare_headings, page_key, with_link_previews
 from ..printable import MissingTopicHtml, assemble
 from ..rawhtml import restore, set_aside, set_aside_footnotes
+from ..rounds import LastRound
 from ..typeset import Typesetter
 from .ahead import Ahead, converting, indexing
 from .bibtex import References, use_bibliography
@@ -94,6 +95,7 @@ class TopicGraphPlugin(BasePlugin[TopicGraphConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        LastRound.held = self.serving  # only a server builds again: a single build keeps no last round
         if self.serving and dirty:
             self.preview = Preview()
             quiet_dirty_warning()
