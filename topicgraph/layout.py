@@ -179,7 +179,7 @@ def _transpose(graph: nx.DiGraph, layers: list[list[str]]) -> None:
     position = {n: i for layer in layers for i, n in enumerate(layer)}
     # A pair's crossings change only when a neighbour of one of its nodes swaps with a neighbour of the
     # other, which moves a neighbour of `left`: a pair not worth swapping is not counted again until then.
-    # The same swaps as counting every pair on every pass; 20 times faster at 1,000 topics.
+    # The same swaps as counting every pair on every pass; 9 times faster at 1,000 topics.
     moves = dict.fromkeys(graph, 0)  # swaps among each node's neighbours so far
     settled: dict[tuple[str, str], int] = {}
     improved = True
