@@ -19,7 +19,7 @@ class LastRound(Generic[V]):
 
     Only the two latest rounds are held, so memory stays at what one build computes; and nothing is
     held unless another round will come (`held`, set by whoever knows: the plugin, under `mkdocs serve`):
-    a single build would carry it for nothing (15 MB at 1,000 topics).
+    a single build would carry it for nothing (18 MB at 1,000 topics).
     """
 
     held: ClassVar[bool] = False
