@@ -17,6 +17,7 @@ from topicgraph.layout import (
     _crossings,
     _order_by_barycentre,
     _pair_crossings,
+    _sides,
     _transpose,
     layered,
 )
@@ -94,23 +95,19 @@ def test_crossings_are_counted_between_each_pair_of_adjacent_rows(layers, edges,
     assert _crossings(layers_graph(edges, layers), layers) == count
 
 
-def sides_of(graph: nx.DiGraph):
-    return ({n: list(graph.predecessors(n)) for n in graph}, {n: list(graph.successors(n)) for n in graph})
-
-
 def test_the_crossings_of_two_neighbours_count_the_arrows_above_and_below() -> None:
     graph = layers_graph([("p", "l"), ("q", "r"), ("l", "y"), ("r", "x"), ("q", "l")])
     position = {"p": 0, "q": 1, "l": 0, "r": 1, "x": 0, "y": 1}
     # As placed, only l -> y and r -> x cross (q is shared); swapped, p -> l crosses q -> r instead.
-    assert _pair_crossings(sides_of(graph), "l", "r", position) == (1, 1)
+    assert _pair_crossings(_sides(graph), "l", "r", position) == (1, 1)
     graph.add_edge("q", "m")
     graph.add_edge("p", "r")
     position["m"] = 2
     # Now also p -> r crosses q -> l as placed (2 below and above); swapped, p -> l crosses q -> r.
-    assert _pair_crossings(sides_of(graph), "l", "r", position) == (2, 1)
-    assert _pair_crossings(sides_of(graph), "r", "l", position) == (1, 2)
+    assert _pair_crossings(_sides(graph), "l", "r", position) == (2, 1)
+    assert _pair_crossings(_sides(graph), "r", "l", position) == (1, 2)
     shared = layers_graph([("p", "l"), ("p", "r")])
-    assert _pair_crossings(sides_of(shared), "l", "r", {"p": 0, "l": 0, "r": 1}) == (0, 0)
+    assert _pair_crossings(_sides(shared), "l", "r", {"p": 0, "l": 0, "r": 1}) == (0, 0)
 
 
 def test_swapping_counts_again_only_the_pairs_whose_neighbours_moved() -> None:
@@ -123,13 +120,13 @@ def test_swapping_counts_again_only_the_pairs_whose_neighbours_moved() -> None:
         graph = layers_graph([(u, v) for upper, lower in itertools.pairwise(layers) for u in upper for v in lower
                               if rng.random() < density], layers)
         plain = [list(layer) for layer in layers]
-        _transpose(graph, layers)
+        _transpose(_sides(graph), layers)
         transpose_counting_every_pair(graph, plain)
         assert layers == plain
 
 
 def transpose_counting_every_pair(graph: nx.DiGraph, layers: list[list[str]]) -> None:
-    sides = sides_of(graph)
+    sides = _sides(graph)
     position = {n: i for layer in layers for i, n in enumerate(layer)}
     improved = True
     while improved:
@@ -162,11 +159,11 @@ def test_swapping_neighbours_goes_on_until_no_swap_helps() -> None:
     layers = [["x", "y", "z"], ["c", "b", "a"]]
     graph = layers_graph([("x", "a"), ("y", "b"), ("z", "c")])
     assert _crossings(graph, layers) == 3
-    _transpose(graph, layers)
+    _transpose(_sides(graph), layers)
     assert _crossings(graph, layers) == 0 and sorted(layers[1]) == ["a", "b", "c"]
     four = [["w", "x", "y", "z"], ["d", "c", "b", "a"]]
     graph = layers_graph([("w", "a"), ("x", "b"), ("y", "c"), ("z", "d")])
-    _transpose(graph, four)
+    _transpose(_sides(graph), four)
     assert _crossings(graph, four) == 0
 
 
